@@ -1,7 +1,54 @@
+// The only main(): parses the command line, runs the chosen subcommand and maps every error to an exit code.
+
+#include "check_options.hpp"
+#include "commands.hpp"
+#include "version_info.hpp"
+
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <exception>
+
+namespace {
+
+constexpr const char* kFooter = R"(Examples:
+  labelcheck check samples/                       check every photo under samples/ (table)
+  labelcheck check --format jsonl photo.jpg       one JSON object per photo
+  labelcheck check --format html -o report.html photos/
+  labelcheck COMMAND --help                       options of a command
+
+Run 'labelcheck check --help' for the output formats and exit codes.)";
+
+} // namespace
+
 int main(int argc, char** argv)
 {
-    CLI::App app{"labelcheck"};
-    CLI11_PARSE(app, argc, argv);
-    return 0;
+    using namespace labelcheck::cli;
+    CLI::App app{"labelcheck: reads supplement and drink-mix label photos (barcode, Supplement/Nutrition Facts)\n"
+                 "and flags electrolyte products that lack sodium, potassium, calcium or magnesium.",
+                 "labelcheck"};
+    app.footer(kFooter);
+    app.set_version_flag("-V,--version", std::function<std::string()>(versionText),
+                         "Print the version of labelcheck and of the libraries it uses");
+    app.require_subcommand(1);
+
+    int exitCode = kExitOk;
+    registerCheck(app, exitCode);
+#ifdef LABELCHECK_HAVE_DB_COMMAND
+    registerDb(app, exitCode);
+#endif
+#ifdef LABELCHECK_HAVE_SCAN_COMMAND
+    registerScan(app, exitCode);
+#endif
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        // --help and --version are "errors" with exit code 0; everything else is a usage error.
+        return app.exit(e) == 0 ? kExitOk : kExitUsage;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "labelcheck: internal error: {}\n", e.what());
+        return kExitUnprocessed;
+    }
+    return exitCode;
 }

@@ -1,0 +1,222 @@
+// `labelcheck check PATH...`: checks label photos and prints one result per photo, in input order.
+
+#include "check_options.hpp"
+#include "commands.hpp"
+#include "inputs.hpp"
+#include "ordered_runner.hpp"
+#include "progress.hpp"
+
+#include "labelcheck/pipeline/checker.hpp"
+#include "labelcheck/report/csv.hpp"
+#include "labelcheck/report/html.hpp"
+#include "labelcheck/report/json_lines.hpp"
+#include "labelcheck/report/table.hpp"
+#include "labelcheck/report/tally.hpp"
+#ifdef LABELCHECK_HAVE_DB
+#include "labelcheck/db/database.hpp"
+#include "labelcheck/db/paths.hpp"
+#endif
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <thread>
+#include <unistd.h>
+
+namespace labelcheck::cli {
+
+namespace {
+
+constexpr const char* kCheckFooter = R"(Examples:
+  labelcheck check samples/                      table of every photo under samples/
+  labelcheck check --format jsonl a.jpg b.png    JSON Lines (one object per photo) on stdout
+  find photos -name '*.jpg' | labelcheck check -  paths from standard input
+  labelcheck check --format html -o report.html samples/
+  labelcheck check --jobs 2 --fail-on-incomplete --format csv photos/ > results.csv
+
+Exit status: 0 every file processed, 1 an incomplete label with --fail-on-incomplete,
+2 usage error, 3 at least one file could not be processed.)";
+
+// Resolves the database for the run: nullopt with --no-db; otherwise --db, $LABELCHECK_DB or the default
+// path. The default database is created (with the seed products) on first use; a --db path must exist.
+Expected<std::optional<std::filesystem::path>> prepareDatabase(const CheckOptions& o)
+{
+    if (o.noDatabase)
+        return std::optional<std::filesystem::path>();
+#ifdef LABELCHECK_HAVE_DB
+    std::optional<std::filesystem::path> explicitPath;
+    if (!o.database.empty())
+        explicitPath = o.database;
+    auto path = db::resolveDatabasePath(explicitPath);
+    if (!path)
+        return path.error();
+    std::error_code ec;
+    if (!std::filesystem::exists(*path, ec)) {
+        if (explicitPath)
+            return makeError(ErrorCode::NotFound, "database not found: " + path->string());
+        db::OpenOptions create;
+        create.create = true;
+        auto made = db::Database::open(*path, create);
+        if (!made)
+            return made.error();
+    }
+    return std::optional<std::filesystem::path>(*path);
+#else
+    if (!o.database.empty())
+        return makeError(ErrorCode::Unsupported, "this build has no product database support");
+    return std::optional<std::filesystem::path>();
+#endif
+}
+
+int runCheck(const CheckOptions& o)
+{
+    const auto format = parseOutputFormat(o.format);
+    if (!format) {
+        fmt::print(stderr, "labelcheck check: unknown format '{}' (table, jsonl, csv, html)\n", o.format);
+        return kExitUsage;
+    }
+    auto database = prepareDatabase(o);
+    if (!database) {
+        fmt::print(stderr, "labelcheck check: {}\n", database.error().message);
+        return kExitUsage;
+    }
+
+    std::ofstream file;
+    if (!o.output.empty()) {
+        file.open(o.output, std::ios::binary | std::ios::trunc);
+        if (!file) {
+            fmt::print(stderr, "labelcheck check: cannot write {}\n", o.output);
+            return kExitUsage;
+        }
+    }
+    std::ostream& out = o.output.empty() ? std::cout : file;
+
+    const std::vector<Input> inputs = collectInputs(o.paths, std::cin);
+    const int jobs = effectiveJobs(o.jobs, std::thread::hardware_concurrency());
+
+    pipeline::CheckerOptions checkerOptions;
+    checkerOptions.databasePath = *database;
+    checkerOptions.barcode.setTimeBudgetMs(o.barcodeBudgetMs);
+    if (*format == OutputFormat::Html)
+        checkerOptions.annotationMaxSide = 480;
+
+    std::vector<std::string> names;
+    names.reserve(inputs.size());
+    for (const auto& in : inputs)
+        names.push_back(in.file);
+    report::TableWriter table(names);
+
+    switch (*format) {
+    case OutputFormat::Table:
+        out << table.header();
+        break;
+    case OutputFormat::Csv:
+        out << report::csvHeader();
+        break;
+    case OutputFormat::Html:
+        out << report::htmlBegin("labelcheck report");
+        break;
+    case OutputFormat::Jsonl:
+        break;
+    }
+    out.flush();
+
+    report::Tally tally;
+    ProgressBar progress(inputs.size(), !o.noProgress && isatty(STDERR_FILENO));
+    progress.update(0);
+
+    std::function<Expected<pipeline::Checker>()> makeWorker = [&] { return pipeline::Checker::create(checkerOptions); };
+    std::function<pipeline::Inspection(pipeline::Checker&, std::size_t)> work = [&](pipeline::Checker& checker,
+                                                                                    std::size_t i) {
+        const Input& in = inputs[i];
+        if (in.error)
+            return pipeline::Inspection{pipeline::failedResult(in.file, *in.error), std::nullopt};
+        return checker.check(in.path, in.file);
+    };
+    std::function<void(std::size_t, pipeline::Inspection &&)> emit = [&](std::size_t i, pipeline::Inspection&& insp) {
+        const CheckResult& r = insp.result;
+        tally.add(r);
+        progress.clear();
+        if (!r.ok)
+            fmt::print(stderr, "labelcheck: {}: {}\n", r.file, r.error);
+        switch (*format) {
+        case OutputFormat::Table:
+            out << table.row(r);
+            break;
+        case OutputFormat::Jsonl:
+            out << report::toJsonLine(r) << '\n';
+            break;
+        case OutputFormat::Csv:
+            out << report::toCsvRow(r);
+            break;
+        case OutputFormat::Html:
+            out << report::htmlEntry(r, insp.annotation ? &*insp.annotation : nullptr);
+            break;
+        }
+        out.flush();
+        progress.update(i + 1);
+    };
+
+    Status status = runInOrder<pipeline::Checker, pipeline::Inspection>(inputs.size(), jobs, makeWorker, work, emit);
+    progress.clear();
+
+    switch (*format) {
+    case OutputFormat::Table:
+        if (tally.total > 1)
+            out << report::summaryText(tally) << '\n';
+        break;
+    case OutputFormat::Html:
+        out << report::htmlEnd(tally);
+        break;
+    case OutputFormat::Jsonl:
+    case OutputFormat::Csv:
+        break;
+    }
+    out.flush();
+    if (!out) {
+        fmt::print(stderr, "labelcheck check: writing the output failed\n");
+        return kExitUnprocessed;
+    }
+    if (!status.ok()) {
+        fmt::print(stderr, "labelcheck check: {}\n", status.error().message);
+        return kExitUnprocessed;
+    }
+    return checkExitStatus(tally, o.failOnIncomplete);
+}
+
+} // namespace
+
+void registerCheck(CLI::App& app, int& exitCode)
+{
+    auto opts = std::make_shared<CheckOptions>();
+    CLI::App* cmd = app.add_subcommand("check", "Check label photos: barcode, facts panel, electrolyte minerals");
+    cmd->footer(kCheckFooter);
+    cmd->add_option("paths", opts->paths, "Photos or folders (searched recursively); - reads paths from stdin")
+        ->required()
+        ->type_name("PATH");
+    cmd->add_option("-f,--format", opts->format, "Output format")
+        ->check(CLI::IsMember({"table", "jsonl", "csv", "html"}))
+        ->capture_default_str();
+    cmd->add_option("-o,--output", opts->output, "Write the output to FILE instead of standard output")
+        ->type_name("FILE");
+    cmd->add_option("-j,--jobs", opts->jobs, "Worker threads (default: all cores)")
+        ->check(CLI::Range(1, 1024))
+        ->type_name("N");
+    cmd->add_flag("--fail-on-incomplete", opts->failOnIncomplete,
+                  "Exit with status 1 when any label claims electrolytes but lacks one of the four minerals");
+    auto* dbOpt =
+        cmd->add_option("--db", opts->database,
+                        "Product database (default: $LABELCHECK_DB, else ~/.local/share/labelcheck/labelcheck.db)")
+            ->type_name("PATH");
+    cmd->add_flag("--no-db", opts->noDatabase, "Do not consult the product database")->excludes(dbOpt);
+    cmd->add_flag("--no-progress", opts->noProgress, "Never draw the progress bar (it is drawn only on a terminal)");
+    cmd->add_option("--barcode-budget-ms", opts->barcodeBudgetMs, "Time budget of the barcode search per photo")
+        ->check(CLI::Range(0, 600000))
+        ->capture_default_str()
+        ->type_name("MS");
+    cmd->callback([opts, &exitCode] { exitCode = runCheck(*opts); });
+}
+
+} // namespace labelcheck::cli
