@@ -14,7 +14,8 @@ std::optional<Confirmation> BarcodeConsensus::add(std::int64_t frame, const std:
 {
     assert(recent_.empty() || frame > recent_.back().frame);
     recent_.push_back({frame, read ? std::optional(read->gtin14) : std::nullopt});
-    while (static_cast<int>(recent_.size()) > options_.window)
+    while (static_cast<int>(recent_.size()) > options_.window ||
+           (!recent_.empty() && frame - recent_.front().frame > options_.maxAgeFrames))
         recent_.pop_front();
 
     if (!read)

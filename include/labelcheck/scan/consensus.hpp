@@ -14,6 +14,7 @@ namespace labelcheck::scan {
 struct ConsensusOptions {
     int window = 8;      // how many recent processed frames are considered
     int minAgreeing = 3; // reads of the same GTIN within the window needed to confirm it
+    int maxAgeFrames = 90; // reads older than this many frames (by frame index) no longer count
 };
 
 // Emitted by BarcodeConsensus::add when a GTIN becomes the confirmed one.

@@ -26,7 +26,7 @@ TEST_SUITE("scan")
 {
     TEST_CASE("a single read is never confirmed")
     {
-        BarcodeConsensus c({8, 3});
+        BarcodeConsensus c({8, 3, 90});
         CHECK_FALSE(c.add(0, code(kA)));
         for (int f = 1; f < 20; ++f)
             CHECK_FALSE(c.add(f, std::nullopt));
@@ -35,7 +35,7 @@ TEST_SUITE("scan")
 
     TEST_CASE("confirms on the third agreeing read within the window, once")
     {
-        BarcodeConsensus c({8, 3});
+        BarcodeConsensus c({8, 3, 90});
         CHECK_FALSE(c.add(0, code(kA)));
         CHECK_FALSE(c.add(1, std::nullopt));
         CHECK_FALSE(c.add(2, code(kA)));
@@ -53,14 +53,14 @@ TEST_SUITE("scan")
 
     TEST_CASE("reads spread wider than the window do not confirm")
     {
-        BarcodeConsensus c({4, 3});
+        BarcodeConsensus c({4, 3, 90});
         for (int f = 0; f < 40; ++f)
             CHECK_FALSE(c.add(f, f % 3 == 0 ? std::optional(code(kA)) : std::nullopt));
     }
 
     TEST_CASE("interleaved misreads do not block or replace the true code")
     {
-        BarcodeConsensus c({8, 3});
+        BarcodeConsensus c({8, 3, 90});
         CHECK_FALSE(c.add(0, code(kA)));
         CHECK_FALSE(c.add(1, code(kB))); // misread
         CHECK_FALSE(c.add(2, code(kA)));
@@ -71,7 +71,7 @@ TEST_SUITE("scan")
 
     TEST_CASE("a second product replaces the first; the first coming back is confirmed again")
     {
-        BarcodeConsensus c({6, 3});
+        BarcodeConsensus c({6, 3, 90});
         for (int f = 0; f < 3; ++f)
             c.add(f, code(kA));
         REQUIRE(*c.confirmedGtin() == kA);
@@ -81,14 +81,23 @@ TEST_SUITE("scan")
         REQUIRE(conf);
         CHECK(conf->barcode.gtin14 == kB);
         CHECK(*c.confirmedGtin() == kB);
+        c.add(200, code(kA));
+        c.add(201, code(kA));
+        CHECK(c.add(202, code(kA)));
+    }
+
+    TEST_CASE("old reads expire by frame age")
+    {
+        BarcodeConsensus c({8, 3, 30});
+        c.add(0, code(kA));
         c.add(20, code(kA));
-        c.add(21, code(kA));
-        CHECK(c.add(22, code(kA)));
+        CHECK_FALSE(c.add(31, code(kA))); // frame 0 is 31 frames old
+        CHECK(c.add(32, code(kA)));
     }
 
     TEST_CASE("the confirmed product survives frames without a label")
     {
-        BarcodeConsensus c({8, 3});
+        BarcodeConsensus c({8, 3, 90});
         for (int f = 0; f < 3; ++f)
             c.add(f, code(kA));
         for (int f = 3; f < 100; ++f)
