@@ -1,59 +1,391 @@
-#define ZX_USE_UTF8 1
 #include "labelcheck/barcode/reader.hpp"
 
-#include "labelcheck/core/gtin.hpp"
+#include "labelcheck/image/opencv.hpp"
+#include "locate.hpp"
+#include "zxing_pass.hpp"
 
-#include <ZXing/ReadBarcode.h>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <concepts>
+#include <map>
+#include <set>
 
 namespace labelcheck::barcode {
 
 namespace {
 
-std::optional<std::string> formatName(ZXing::BarcodeFormat f)
+using detail::Binarizer;
+using detail::PassHints;
+using detail::PassResult;
+using Clock = std::chrono::steady_clock;
+
+constexpr int kBaseSide = 1280;   // long side of the whole-image view; ZXing's cost grows with the area
+constexpr int kSmallSide = 800;   // views up to this size are also tried upscaled
+constexpr int kMaxRegions = 3;    // located regions tried per photo
+constexpr int kVotesNeeded = 2;   // distinct untrusted passes that must agree
+
+// A greyscale image derived from the input, with the affine map from its pixels back to the input's.
+struct View {
+    cv::Mat grey;
+    cv::Matx23d toInput;
+};
+
+cv::Matx23d identity() { return {1, 0, 0, 0, 1, 0}; }
+
+// toInput of a view made from `parent` by the forward map `m` (parent pixels -> new view pixels).
+cv::Matx23d chain(const cv::Matx23d& parentToInput, const cv::Matx23d& m)
 {
-    switch (f) {
-    case ZXing::BarcodeFormat::EAN13: return "EAN-13";
-    case ZXing::BarcodeFormat::EAN8: return "EAN-8";
-    case ZXing::BarcodeFormat::UPCA: return "UPC-A";
-    case ZXing::BarcodeFormat::UPCE: return "UPC-E";
-    default: return std::nullopt;
+    cv::Matx23d inv;
+    cv::invertAffineTransform(m, inv);
+    const cv::Matx33d a(parentToInput(0, 0), parentToInput(0, 1), parentToInput(0, 2), parentToInput(1, 0),
+                        parentToInput(1, 1), parentToInput(1, 2), 0, 0, 1);
+    const cv::Matx33d b(inv(0, 0), inv(0, 1), inv(0, 2), inv(1, 0), inv(1, 1), inv(1, 2), 0, 0, 1);
+    const cv::Matx33d c = a * b;
+    return {c(0, 0), c(0, 1), c(0, 2), c(1, 0), c(1, 1), c(1, 2)};
+}
+
+View scaled(const View& v, double f, int interpolation)
+{
+    View out;
+    cv::resize(v.grey, out.grey, cv::Size(), f, f, interpolation);
+    const double fx = static_cast<double>(out.grey.cols) / v.grey.cols;
+    const double fy = static_cast<double>(out.grey.rows) / v.grey.rows;
+    out.toInput = chain(v.toInput, cv::Matx23d(fx, 0, 0, 0, fy, 0));
+    return out;
+}
+
+View filtered(const View& v, cv::Mat grey) { return View{std::move(grey), v.toInput}; }
+
+View sharpened(const View& v)
+{
+    cv::Mat blur, out;
+    cv::GaussianBlur(v.grey, blur, cv::Size(0, 0), 1.5);
+    cv::addWeighted(v.grey, 2.0, blur, -1.0, 0, out); // unsharp mask, amount 1
+    return filtered(v, out);
+}
+
+View contrasted(const View& v)
+{
+    cv::Mat out;
+    cv::createCLAHE(2.5, cv::Size(8, 8))->apply(v.grey, out);
+    return filtered(v, out);
+}
+
+View smoothed(const View& v)
+{
+    cv::Mat out;
+    cv::GaussianBlur(v.grey, out, cv::Size(3, 3), 0);
+    return filtered(v, out);
+}
+
+// Rotates the whole view by `degrees` (counter-clockwise) onto a canvas that holds all of it.
+View rotated(const View& v, double degrees)
+{
+    const cv::Point2f c(v.grey.cols / 2.0f, v.grey.rows / 2.0f);
+    cv::Matx23d m = cv::getRotationMatrix2D(c, degrees, 1.0);
+    const cv::Rect2f bb = cv::RotatedRect(c, cv::Size2f(static_cast<float>(v.grey.cols), static_cast<float>(v.grey.rows)),
+                                          static_cast<float>(degrees))
+                              .boundingRect2f();
+    m(0, 2) += bb.width / 2.0 - c.x;
+    m(1, 2) += bb.height / 2.0 - c.y;
+    View out;
+    cv::warpAffine(v.grey, out.grey, m, cv::Size(static_cast<int>(std::ceil(bb.width)), static_cast<int>(std::ceil(bb.height))),
+                   cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    out.toInput = chain(v.toInput, m);
+    return out;
+}
+
+// Cuts a located region out of the full-resolution grey image, turned so the bars are vertical, with room
+// for quiet zones and bars the locator missed, scaled so the symbol is a comfortable size for ZXing.
+View regionView(const View& full, const detail::Region& r)
+{
+    const double a = r.gradientAngle;
+    const double ca = std::cos(a), sa = std::sin(a);
+    cv::Point2f pts[4];
+    r.box.points(pts);
+    double minU = 1e18, maxU = -1e18, minV = 1e18, maxV = -1e18;
+    for (const auto& p : pts) {
+        const double dx = p.x - r.box.center.x, dy = p.y - r.box.center.y;
+        const double u = dx * ca + dy * sa;  // along the gradient: across the bars
+        const double w = -dx * sa + dy * ca; // along the bars
+        minU = std::min(minU, u), maxU = std::max(maxU, u), minV = std::min(minV, w), maxV = std::max(maxV, w);
     }
+    double width = (maxU - minU) * 1.35 + 16;
+    double height = std::max((maxV - minV) * 1.15 + 8, width * 0.25);
+    double f = 1.0;
+    if (width < 300)
+        f = std::min(3.0, 400.0 / width);
+    else if (width > 1000)
+        f = 1000.0 / width;
+    const int outW = std::max(8, static_cast<int>(width * f));
+    const int outH = std::clamp(static_cast<int>(height * f), 8, 800);
+    // forward map: input -> patch. Rotate by -a about the centre, scale, move the centre to the patch centre.
+    const double cx = r.box.center.x, cy = r.box.center.y;
+    const cv::Matx23d m(f * ca, f * sa, outW / 2.0 - f * (ca * cx + sa * cy), -f * sa, f * ca,
+                        outH / 2.0 - f * (-sa * cx + ca * cy));
+    View out;
+    cv::warpAffine(full.grey, out.grey, m, cv::Size(outW, outH), f > 1.0 ? cv::INTER_CUBIC : cv::INTER_AREA,
+                   cv::BORDER_REPLICATE);
+    out.toInput = chain(full.toInput, m);
+    return out;
+}
+
+const char* binarizerName(Binarizer b)
+{
+    switch (b) {
+    case Binarizer::LocalAverage: return "local";
+    case Binarizer::GlobalHistogram: return "global";
+    case Binarizer::FixedThreshold: return "fixed";
+    }
+    return "?";
+}
+
+class Search {
+public:
+    Search(const image::Image& img, const ReadOptions& options, ReadStats& stats)
+        : img_(img), options_(options), stats_(stats), start_(Clock::now())
+    {
+    }
+
+    // True when the search should stop: decided (unless running every pass) or out of time.
+    bool done()
+    {
+        if (result_ && !options_.runAllPasses())
+            return true;
+        if (options_.timeBudgetMs() > 0 && elapsedMs() >= options_.timeBudgetMs() && !options_.runAllPasses()) {
+            stats_.budgetExhausted = true;
+            return true;
+        }
+        return false;
+    }
+
+    // Runs one pass unless done(). A trusted pass decides alone; an untrusted one votes.
+    void run(const std::string& viewName, const View& v, Binarizer b, bool trusted, bool tryRotate = true)
+    {
+        run(viewName, [&v]() -> const View& { return v; }, b, trusted, tryRotate);
+    }
+
+    // Same with the view made only when the pass runs (views cost more than some passes).
+    template <typename MakeView>
+        requires std::invocable<MakeView>
+    void run(const std::string& viewName, MakeView&& make, Binarizer b, bool trusted, bool tryRotate = true)
+    {
+        if (done())
+            return;
+        const View& v = make();
+        const auto t0 = Clock::now();
+        PassHints hints;
+        hints.binarizer = b;
+        hints.tryHarder = true;
+        hints.tryRotate = tryRotate;
+        auto r = detail::decodeView(v.grey, hints);
+        const std::string name = viewName + "/" + binarizerName(b);
+        ++stats_.passes;
+        stats_.trace.push_back({name, trusted, r ? r->gtin14 : std::string(),
+                                std::chrono::duration<double, std::milli>(Clock::now() - t0).count()});
+        if (!r || result_)
+            return;
+        Barcode bc = toBarcode(*r, v.toInput);
+        if (trusted) {
+            decide(std::move(bc), name);
+            return;
+        }
+        // Votes count per view, not per binarizer: two binarizations of one view fail together.
+        auto& vote = votes_[r->gtin14];
+        if (vote.names.empty())
+            vote.first = bc;
+        if (std::find(vote.views.begin(), vote.views.end(), viewName) == vote.views.end()) {
+            vote.views.push_back(viewName);
+            vote.names.push_back(name);
+        }
+        // Two different symbols seen (a second code on the pack, or a misread): nothing untrusted decides.
+        if (static_cast<int>(vote.views.size()) >= kVotesNeeded && votes_.size() == 1) {
+            std::string by;
+            for (const auto& n : vote.names)
+                by += by.empty() ? n : "+" + n;
+            decide(vote.first, by);
+        }
+    }
+
+    double elapsedMs() const { return std::chrono::duration<double, std::milli>(Clock::now() - start_).count(); }
+    std::optional<Barcode> result() const { return result_; }
+
+private:
+    struct Vote {
+        Barcode first;
+        std::vector<std::string> views; // distinct views that read this GTIN
+        std::vector<std::string> names; // the passes, for ReadStats::decidedBy
+    };
+
+    void decide(Barcode bc, const std::string& by)
+    {
+        result_ = std::move(bc);
+        stats_.decidedBy = by;
+    }
+
+    Barcode toBarcode(const PassResult& r, const cv::Matx23d& toInput) const
+    {
+        Barcode b;
+        b.text = r.text;
+        b.format = r.format;
+        b.gtin14 = r.gtin14;
+        for (std::size_t i = 0; i < 4; ++i) {
+            const auto& p = r.corners[i];
+            const double x = toInput(0, 0) * p.x + toInput(0, 1) * p.y + toInput(0, 2);
+            const double y = toInput(1, 0) * p.x + toInput(1, 1) * p.y + toInput(1, 2);
+            b.corners[i] = {std::clamp(static_cast<int>(std::lround(x)), 0, img_.width - 1),
+                            std::clamp(static_cast<int>(std::lround(y)), 0, img_.height - 1)};
+        }
+        return b;
+    }
+
+    const image::Image& img_;
+    const ReadOptions& options_;
+    ReadStats& stats_;
+    Clock::time_point start_;
+    std::optional<Barcode> result_;
+    std::map<std::string, Vote> votes_;
+};
+
+View binarizedAdaptive(const View& v)
+{
+    cv::Mat out;
+    const int block = std::max(15, std::max(v.grey.cols, v.grey.rows) / 16) | 1;
+    cv::adaptiveThreshold(v.grey, out, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY, block, 5);
+    return filtered(v, out);
+}
+
+View medianed(const View& v)
+{
+    cv::Mat out;
+    cv::medianBlur(v.grey, out, 3);
+    return filtered(v, out);
+}
+
+View sharpenedBy(const View& v, double sigma, double amount)
+{
+    cv::Mat blur, out;
+    cv::GaussianBlur(v.grey, blur, cv::Size(0, 0), sigma);
+    cv::addWeighted(v.grey, 1.0 + amount, blur, -amount, 0, out);
+    return filtered(v, out);
+}
+
+// Plain ZXing on full-resolution tiles of a large photo, where a small symbol is lost in the scaled view.
+void searchTiles(Search& s, const View& full)
+{
+    const int tile = kBaseSide;
+    const int step = tile * 3 / 4; // overlap, so a symbol cut by one tile is whole in the next
+    int n = 0;
+    for (int y = 0; y < full.grey.rows && !s.done(); y += step) {
+        for (int x = 0; x < full.grey.cols && !s.done(); x += step) {
+            const cv::Rect r = cv::Rect(x, y, tile, tile) & cv::Rect(0, 0, full.grey.cols, full.grey.rows);
+            if (r.width < tile / 4 || r.height < tile / 4)
+                continue;
+            View v{full.grey(r), chain(full.toInput, cv::Matx23d(1, 0, -r.x, 0, 1, -r.y))};
+            s.run("tile" + std::to_string(++n), v, Binarizer::LocalAverage, true);
+            if (x + tile >= full.grey.cols)
+                break;
+        }
+        if (y + tile >= full.grey.rows)
+            break;
+    }
+}
+
+void searchAll(Search& s, const View& full)
+{
+    const int side = std::max(full.grey.cols, full.grey.rows);
+    const bool large = side > kBaseSide;
+    const View base = large ? scaled(full, static_cast<double>(kBaseSide) / side, cv::INTER_AREA) : full;
+    const auto LA = Binarizer::LocalAverage;
+    const auto FT = Binarizer::FixedThreshold;
+
+    // Stage 1, trusted: plain ZXing on the whole photo (scaled), then at full resolution.
+    s.run("base", base, LA, true);
+    if (large)
+        s.run("full", full, LA, true);
+    if (s.done())
+        return;
+
+    // Stage 2: regions that look like barcodes, cut out at full resolution and deskewed. The best one read
+    // plainly is trusted; everything else votes.
+    std::vector<View> regions;
+    const int workSide = std::clamp(side * 2 / 5, 800, 1600);
+    for (const auto& r : detail::locateBarcodes(full.grey, kMaxRegions, workSide))
+        regions.push_back(regionView(full, r));
+    for (std::size_t i = 0; i < regions.size() && !s.done(); ++i) {
+        const std::string name = "region" + std::to_string(i + 1);
+        s.run(name, regions[i], LA, i == 0, false);
+        s.run(name, regions[i], FT, false, false);
+        s.run(name + "-sharp", [&] { return sharpened(regions[i]); }, LA, false, false);
+        s.run(name + "-adapt", [&] { return binarizedAdaptive(regions[i]); }, FT, false, false);
+        s.run(name + "-median", [&] { return medianed(regions[i]); }, LA, false, false);
+    }
+    if (s.done())
+        return;
+
+    // Stage 3, trusted: full-resolution tiles of a large photo.
+    if (large)
+        searchTiles(s, full);
+    if (s.done())
+        return;
+
+    // Stage 4: aggressive variants of the whole (scaled) photo; they vote. Upscaling only for small photos.
+    if (std::max(base.grey.cols, base.grey.rows) <= kSmallSide) {
+        View up;
+        s.run("up2", [&]() -> const View& { return up = scaled(base, 2.0, cv::INTER_CUBIC); }, LA, false);
+        s.run("up2", [&]() -> const View& { return up; }, FT, false);
+        s.run("up2-sharp", [&] { return sharpened(up); }, LA, false);
+        s.run("up2-adapt", [&] { return binarizedAdaptive(up); }, FT, false);
+        s.run("up3", [&] { return scaled(base, 3.0, cv::INTER_CUBIC); }, LA, false);
+    }
+    s.run("half", [&] { return scaled(base, 0.5, cv::INTER_AREA); }, LA, false);
+    s.run("sharp", [&] { return sharpened(base); }, LA, false);
+    s.run("sharp-mild", [&] { return sharpenedBy(base, 1.0, 0.5); }, LA, false);
+    s.run("clahe", [&] { return contrasted(base); }, LA, false);
+    s.run("base", base, FT, false);
+    s.run("adapt", [&] { return binarizedAdaptive(base); }, FT, false);
+    s.run("smooth", [&] { return smoothed(base); }, LA, false);
+    s.run("median", [&] { return medianed(base); }, LA, false);
+    for (double deg : {8.0, -8.0, 15.0, -15.0, 25.0, -25.0})
+        s.run("rot" + std::to_string(static_cast<int>(deg)), [&] { return rotated(base, deg); }, LA, false);
 }
 
 } // namespace
 
-std::optional<Barcode> readBarcode(const image::Image& img, const ReadOptions& /*options*/)
+std::optional<Barcode> readBarcode(const image::Image& img, const ReadOptions& options)
 {
-    if (img.empty())
+    ReadStats stats;
+    return readBarcode(img, options, stats);
+}
+
+std::optional<Barcode> readBarcode(const image::Image& img, const ReadOptions& options, ReadStats& stats)
+{
+    stats = {};
+    const auto t0 = Clock::now();
+    if (img.empty() || (img.channels != 1 && img.channels != 3) ||
+        img.pixels.size() < static_cast<std::size_t>(img.width) * img.height * img.channels)
         return std::nullopt;
-    ZXing::DecodeHints hints;
-    hints.setFormats(ZXing::BarcodeFormat::EAN13 | ZXing::BarcodeFormat::EAN8 | ZXing::BarcodeFormat::UPCA |
-                     ZXing::BarcodeFormat::UPCE);
-    hints.setMaxNumberOfSymbols(1); // several merged candidates trip an assert in Debian's 1.4.0 build
-    hints.setTryDownscale(false);
-    hints.setTryHarder(true);
-    hints.setTryRotate(true);
-    ZXing::ImageView view(img.pixels.data(), img.width, img.height,
-                          img.channels == 1 ? ZXing::ImageFormat::Lum : ZXing::ImageFormat::BGR);
-    auto result = ZXing::ReadBarcode(view, hints);
-    if (!result.isValid())
-        return std::nullopt;
-    auto format = formatName(result.format());
-    if (!format)
-        return std::nullopt;
-    auto g = gtin::toGtin14(result.text(), result.format() == ZXing::BarcodeFormat::UPCE
-                                               ? std::optional(gtin::Kind::UpcE)
-                                               : std::nullopt);
-    if (!g)
-        return std::nullopt;
-    Barcode b;
-    b.text = result.text();
-    b.format = *format;
-    b.gtin14 = *g;
-    const auto& pos = result.position();
-    for (int i = 0; i < 4; ++i)
-        b.corners[static_cast<std::size_t>(i)] = {pos[i].x, pos[i].y};
-    return b;
+    Search search(img, options, stats);
+    try {
+        View full;
+        full.toInput = identity();
+        if (img.channels == 3)
+            cv::cvtColor(image::asMat(img), full.grey, cv::COLOR_BGR2GRAY);
+        else
+            full.grey = image::asMat(img);
+        if (options.singlePass())
+            search.run("full", full, Binarizer::LocalAverage, true);
+        else
+            searchAll(search, full);
+    } catch (const cv::Exception&) {
+        // An OpenCV failure in one of our own transforms: report what was found so far (nothing, usually).
+    } catch (const std::bad_alloc&) {
+    }
+    stats.ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+    return search.result();
 }
 
 } // namespace labelcheck::barcode

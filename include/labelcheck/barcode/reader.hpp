@@ -24,21 +24,50 @@ struct Barcode {
 // Options for readBarcode, a value type with chainable setters (like ZXing's DecodeHints).
 class ReadOptions {
 public:
-    // Wall-clock budget for the whole multi-pass search, in milliseconds (0: no limit).
+    // Wall-clock budget for the whole multi-pass search, in milliseconds (0: no limit). A pass that has
+    // started is finished, so the search can overrun by one pass (a few ms to a few tens of ms).
     ReadOptions& setTimeBudgetMs(int ms) { timeBudgetMs_ = ms; return *this; }
     int timeBudgetMs() const { return timeBudgetMs_; }
     // Stop after the first pass (one plain ZXing call on the greyscale image); for benchmarks.
     ReadOptions& setSinglePass(bool v) { singlePass_ = v; return *this; }
     bool singlePass() const { return singlePass_; }
+    // Diagnostics: run every pass even after a decision and record each one in ReadStats::trace. The
+    // returned barcode is the same as without it. Slow; for the benchmark and tuning only.
+    ReadOptions& setRunAllPasses(bool v) { runAllPasses_ = v; return *this; }
+    bool runAllPasses() const { return runAllPasses_; }
 
 private:
     int timeBudgetMs_ = 1500;
     bool singlePass_ = false;
+    bool runAllPasses_ = false;
+};
+
+// One pass of the search, for diagnostics.
+struct PassTrace {
+    std::string name;   // e.g. "base/local", "region1/global", "up2/local"
+    bool trusted;       // a trusted pass decides alone; others need a second pass to agree
+    std::string gtin14; // empty when the pass read nothing
+    double ms = 0;
+};
+
+// What a search did (filled by the readBarcode overload that takes it).
+struct ReadStats {
+    int passes = 0;          // passes run
+    double ms = 0;           // wall-clock time of the whole call
+    bool budgetExhausted = false;
+    std::string decidedBy;   // pass names that produced the result ("a+b" when two had to agree); empty: none
+    std::vector<PassTrace> trace;
 };
 
 // Finds one EAN-13, EAN-8, UPC-A or UPC-E symbol whose check digit is valid.
-// Returns nullopt when none is found within the budget. Never aborts, whatever the photo.
-// Thread-safe: no shared state.
+// Search: cheap passes on the whole greyscale image first (scaled to at most 1280 px), then crops of
+// regions that look like barcodes (deskewed, rescaled), then aggressive variants (upscaling, sharpening,
+// contrast, fixed threshold, rotations) whose results count only when two different passes agree on the
+// GTIN. Returns nullopt when none is found within the budget. Never aborts, whatever the photo (0x0, 1x1,
+// huge, blank). Thread-safe: no shared state.
 std::optional<Barcode> readBarcode(const image::Image& img, const ReadOptions& options = {});
+
+// Same, and fills `stats`.
+std::optional<Barcode> readBarcode(const image::Image& img, const ReadOptions& options, ReadStats& stats);
 
 } // namespace labelcheck::barcode

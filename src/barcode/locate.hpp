@@ -1,0 +1,21 @@
+#pragma once
+// Finds image regions that look like 1D barcodes: strong gradients that all point the same way.
+// Internal to the barcode module.
+
+#include <opencv2/core.hpp>
+
+#include <vector>
+
+namespace labelcheck::barcode::detail {
+
+struct Region {
+    cv::RotatedRect box;  // in the input image's pixels
+    double gradientAngle; // radians, direction across the bars (bars run perpendicular to it)
+    double score;         // larger is more barcode-like; only for ranking
+};
+
+// Up to `maxRegions` candidate regions of `grey` (CV_8UC1), best first. Works on a copy scaled to at most
+// `workSide` pixels on the long side, so its cost is bounded whatever the photo's size.
+std::vector<Region> locateBarcodes(const cv::Mat& grey, int maxRegions, int workSide = 800);
+
+} // namespace labelcheck::barcode::detail
