@@ -1,0 +1,187 @@
+#include "labelcheck/facts/amount.hpp"
+
+#include "labelcheck/facts/fuzzy.hpp"
+
+#include <charconv>
+#include <string>
+
+namespace labelcheck::facts {
+
+namespace {
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+std::string_view trimPunct(std::string_view s)
+{
+    auto strip = [](char c) { return c == ' ' || c == '(' || c == ')' || c == ',' || c == ';' || c == ':' || c == '[' || c == ']'; };
+    while (!s.empty() && strip(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && strip(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+// Maps a glyph OCR confuses with a digit to that digit, or returns 0.
+char digitLookalike(char c)
+{
+    switch (c) {
+    case 'O': case 'o': return '0';
+    case 'l': case 'I': case '|': return '1';
+    case 'S': return '5';
+    default: return 0;
+    }
+}
+
+} // namespace
+
+std::optional<double> parseNumber(std::string_view text, bool* fixed)
+{
+    if (text.empty())
+        return std::nullopt;
+    bool hasDigit = false;
+    for (char c : text)
+        hasDigit |= isDigit(c);
+    // A lone "O" is how OCR often reads a zero ("Sodium O mg").
+    if (!hasDigit && !(text == "O" || text == "o"))
+        return std::nullopt;
+    std::string digits;
+    bool changed = false;
+    int separators = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (isDigit(c)) {
+            digits += c;
+        } else if (char d = digitLookalike(c)) {
+            digits += d;
+            changed = true;
+        } else if (c == ',' || c == '.') {
+            // Thousands comma: exactly three digits follow and then the end or another separator.
+            std::size_t run = 0;
+            while (i + 1 + run < text.size() && (isDigit(text[i + 1 + run]) || digitLookalike(text[i + 1 + run])))
+                ++run;
+            if (c == ',' && run == 3 && digits.size() >= 1 && digits.size() <= 3 &&
+                digits.find('.') == std::string::npos)
+                continue;
+            if (digits.find('.') != std::string::npos || run == 0)
+                return std::nullopt;
+            digits += '.';
+            ++separators;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (digits.empty() || digits == "." || separators > 1)
+        return std::nullopt;
+    if (digits.front() == '.')
+        digits.insert(digits.begin(), '0');
+    double v = 0;
+    auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+    if (ec != std::errc() || ptr != digits.data() + digits.size())
+        return std::nullopt;
+    if (fixed)
+        *fixed = changed;
+    return v;
+}
+
+std::optional<std::string> parseUnitText(std::string_view text, bool* fixed)
+{
+    std::string u = toLowerAscii(text);
+    while (!u.empty() && (u.back() == '.' || u.back() == ',' || u.back() == ')' || u.back() == ';'))
+        u.pop_back();
+    if (u.empty())
+        return std::nullopt;
+    // Micro signs: U+00B5 (C2 B5) and U+03BC (CE BC).
+    if (u == "\xc2\xb5g" || u == "\xce\xbcg" || u == "ug" || u == "mcg")
+        return std::string("mcg");
+    if (u == "mg" || u == "g" || u == "iu" || u == "kcal" || u == "cal")
+        return u;
+    // OCR misreadings, each seen on real panels.
+    static const std::pair<std::string_view, std::string_view> kFixes[] = {
+        {"rng", "mg"}, {"mq", "mg"}, {"m9", "mg"}, {"rnq", "mg"}, {"rn9", "mg"}, {"nig", "mg"}, {"mgs", "mg"},
+        {"meg", "mcg"}, {"mcq", "mcg"}, {"rncg", "mcg"}, {"mcgs", "mcg"}, {"pg", "mcg"}, {"lu", "iu"}, {"1u", "iu"},
+    };
+    for (auto [from, to] : kFixes)
+        if (u == from) {
+            if (fixed)
+                *fixed = true;
+            return std::string(to);
+        }
+    return std::nullopt;
+}
+
+std::optional<AmountUnit> massUnit(std::string_view unitText)
+{
+    if (unitText == "mg")
+        return AmountUnit::Mg;
+    if (unitText == "g")
+        return AmountUnit::G;
+    if (unitText == "mcg")
+        return AmountUnit::Mcg;
+    return std::nullopt;
+}
+
+std::optional<Amount> parseAmount(std::string_view text)
+{
+    std::string_view s = trimPunct(text);
+    Amount a;
+    if (!s.empty() && s.front() == '<') {
+        a.lessThan = true;
+        s.remove_prefix(1);
+        while (!s.empty() && s.front() == ' ')
+            s.remove_prefix(1);
+    }
+    if (s.empty())
+        return std::nullopt;
+    // Try each split into number + unit ("25Omg" -> "25O" + "mg", "130 mg" -> "130" + "mg", "0.29" -> whole);
+    // the first split where both halves read wins, so lookalike letters join the number only when the
+    // rest is still a unit.
+    std::string_view num, unit;
+    bool found = false;
+    for (std::size_t i = 1; i <= s.size() && !found; ++i) {
+        std::string_view n = s.substr(0, i), u = s.substr(i);
+        while (!u.empty() && u.front() == ' ')
+            u.remove_prefix(1);
+        if (!parseNumber(n))
+            continue;
+        if (!u.empty() && !parseUnitText(u))
+            continue;
+        // Prefer the longest number when the unit is empty ("0.29" not "0.2" + "9").
+        num = n;
+        unit = u;
+        found = !u.empty() || i == s.size();
+    }
+    if (!found)
+        return std::nullopt;
+    bool numFixed = false;
+    auto v = parseNumber(num, &numFixed);
+    if (!v)
+        return std::nullopt;
+    a.value = *v;
+    a.ocrFixed = numFixed;
+    if (!unit.empty()) {
+        bool unitFixed = false;
+        auto u = parseUnitText(unit, &unitFixed);
+        if (!u)
+            return std::nullopt;
+        a.unitText = *u;
+        a.unit = massUnit(*u);
+        a.ocrFixed |= unitFixed;
+    } else if (num.size() >= 2 && num.back() == '9') {
+        bool f = false;
+        if (auto g = parseNumber(num.substr(0, num.size() - 1), &f))
+            a.trailingNineAsGram = *g;
+    }
+    return a;
+}
+
+double toMg(double value, AmountUnit unit)
+{
+    switch (unit) {
+    case AmountUnit::Mg: return value;
+    case AmountUnit::G: return value * 1000.0;
+    case AmountUnit::Mcg: return value / 1000.0;
+    }
+    return value;
+}
+
+} // namespace labelcheck::facts

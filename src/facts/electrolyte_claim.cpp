@@ -1,0 +1,123 @@
+#include "labelcheck/facts/electrolyte_claim.hpp"
+
+#include "labelcheck/facts/fuzzy.hpp"
+
+namespace labelcheck::facts {
+
+namespace {
+
+struct Tok {
+    std::string word;       // folded letters
+    bool digitZero = false; // the token was the number 0
+    bool hyphenAfter = false; // joined to the next token with a hyphen ("electrolyte-free")
+};
+
+std::vector<Tok> tokenize(std::string_view text)
+{
+    std::vector<Tok> toks;
+    std::string cur;
+    auto flush = [&](bool hyphen) {
+        if (cur.empty())
+            return;
+        Tok t;
+        t.digitZero = cur == "0";
+        t.word = t.digitZero ? "0" : lettersOnly(foldToLetters(cur));
+        t.hyphenAfter = hyphen;
+        if (!t.word.empty())
+            toks.push_back(std::move(t));
+        cur.clear();
+    };
+    for (char c : text) {
+        bool letterish = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '|' ||
+                         static_cast<unsigned char>(c) >= 0x80;
+        if (letterish) {
+            cur += c;
+        } else {
+            flush(c == '-');
+        }
+    }
+    flush(false);
+    return toks;
+}
+
+bool isClaimWord(const std::string& w)
+{
+    if (w.size() < 8)
+        return false;
+    for (std::string_view target : {"electrolyte", "electrolytes", "electrolitos", "electrolito", "lectrolytes"}) {
+        std::size_t d = editDistance(w, target);
+        if (d <= (w.size() >= 10 ? 2u : 1u)) {
+            // "electrolytic" and "electrolysis" are different words.
+            bool otherWord = w.rfind("electrolyti", 0) == 0 || w.rfind("electrolys", 0) == 0;
+            return !otherWord;
+        }
+    }
+    return false;
+}
+
+bool negatedBefore(const std::vector<Tok>& t, std::size_t i)
+{
+    if (i == 0)
+        return false;
+    const Tok& p = t[i - 1];
+    if (p.word == "non" || p.word == "no" || p.word == "without" || p.word == "zero" || p.digitZero ||
+        p.word == "sin" || p.word == "nonelectrolyte")
+        return true;
+    if (i >= 2 && t[i - 2].word == "free" && p.word == "of")
+        return true;
+    return false;
+}
+
+bool negatedAfter(const std::vector<Tok>& t, std::size_t i)
+{
+    return i + 1 < t.size() && t[i].hyphenAfter && t[i + 1].word == "free";
+}
+
+} // namespace
+
+bool claimsElectrolytes(std::string_view text)
+{
+    std::vector<Tok> t = tokenize(text);
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        bool claim = isClaimWord(t[i].word);
+        std::size_t last = i;
+        // OCR or a line break split the word: "ELECTRO LYTES", "Electro-" / "lytes".
+        if (!claim && i + 1 < t.size() && t[i].word.size() >= 4 && !isClaimWord(t[i + 1].word) &&
+            isClaimWord(t[i].word + t[i + 1].word)) {
+            claim = true;
+            last = i + 1;
+        }
+        if (claim && !negatedBefore(t, i) && !negatedAfter(t, last))
+            return true;
+        // "oral rehydration solution/salts" (ORS) is an electrolyte product by definition.
+        if (t[i].word == "oral" && i + 2 < t.size() && editDistance(t[i + 1].word, "rehydration") <= 2 &&
+            (t[i + 2].word.rfind("solution", 0) == 0 || t[i + 2].word.rfind("salt", 0) == 0))
+            return true;
+    }
+    return false;
+}
+
+bool claimsElectrolytes(const std::vector<std::string>& lines)
+{
+    std::string all;
+    for (const auto& l : lines) {
+        all += l;
+        // A hyphen at the end of a line is a word break ("Electro-" / "lytes"); keep it joined.
+        if (!all.empty() && all.back() == '-')
+            all.pop_back();
+        else
+            all += '\n';
+    }
+    return claimsElectrolytes(std::string_view(all));
+}
+
+bool claimsElectrolytes(const std::vector<TextLine>& lines)
+{
+    std::vector<std::string> text;
+    text.reserve(lines.size());
+    for (const auto& l : lines)
+        text.push_back(l.text());
+    return claimsElectrolytes(text);
+}
+
+} // namespace labelcheck::facts

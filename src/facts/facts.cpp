@@ -1,0 +1,817 @@
+#include "labelcheck/facts/facts.hpp"
+
+#include "labelcheck/facts/amount.hpp"
+#include "labelcheck/facts/daily_value.hpp"
+#include "labelcheck/facts/electrolyte_claim.hpp"
+#include "labelcheck/facts/fuzzy.hpp"
+#include "labelcheck/facts/nutrient_name.hpp"
+#include "labelcheck/facts/panel_title.hpp"
+#include "line_tokens.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace labelcheck::facts {
+
+namespace {
+
+using detail::Token;
+using detail::TokenKind;
+
+// A panel row being assembled from one or more lines.
+struct Row {
+    std::string name;
+    std::optional<NameMatch> match;
+    std::optional<Amount> amount;
+    std::optional<DailyValue> dv;
+    float nameConf = 1, amountConf = 1, dvConf = 1;
+    int line = 0;          // line of the name
+    bool lineStart = false; // the name starts its line
+    int depth = 0;         // open parentheses in the name
+    int continuation = 0;  // lines appended to the name
+    bool prose = false;    // ordinary words follow the name outside parentheses
+    bool inBlend = false;  // started under a blend row
+    bool garbled = false;  // a token with digits in the name that did not read as a value ("2#0mg")
+    bool hasValues() const { return amount.has_value() || dv.has_value(); }
+    bool isBlend() const
+    {
+        std::string n = toLowerAscii(name);
+        for (std::string_view w : {"blend", "complex", "matrix", "proprietary", "formula"})
+            if (n.find(w) != std::string::npos)
+                return true;
+        return false;
+    }
+};
+
+enum class Section { Body, Prose };
+
+std::string squash(std::string_view s)
+{
+    std::string out;
+    for (char c : toLowerAscii(s))
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            out += c;
+    return out;
+}
+
+bool has(const std::string& s, std::string_view needle) { return s.find(needle) != std::string::npos; }
+
+bool isValue(const Token& t) { return t.kind != TokenKind::Word; }
+
+int countKind(const std::vector<Token>& toks, TokenKind k)
+{
+    return static_cast<int>(std::count_if(toks.begin(), toks.end(), [k](const Token& t) { return t.kind == k; }));
+}
+
+bool hasBox(const TextLine& l) { return l.box.height > 0; }
+
+// Words a row name may carry after the nutrient without being prose.
+bool isNameFiller(const std::string& folded)
+{
+    static constexpr std::string_view kFiller[] = {"as", "from", "dv", "daily", "value", "total", "of", "and",
+                                                   "per", "serving", "amount"};
+    for (auto f : kFiller)
+        if (folded == f)
+            return true;
+    return false;
+}
+
+std::vector<std::string> wordTexts(const std::vector<Token>& toks, std::size_t from)
+{
+    std::vector<std::string> w;
+    for (std::size_t i = from; i < toks.size() && w.size() < 3; ++i) {
+        if (toks[i].kind != TokenKind::Word)
+            break;
+        w.push_back(toks[i].text);
+    }
+    return w;
+}
+
+// Lines that are titles, headers, footnotes or notes: never rows.
+struct LineInfo {
+    bool skip = false;
+    bool enterProse = false;
+    bool tableHeader = false;
+    bool notSignificant = false;
+};
+
+LineInfo classify(const std::string& text, const std::vector<Token>& toks, bool tableSeen)
+{
+    LineInfo info;
+    std::string s = squash(text);
+    std::string lower = toLowerAscii(text);
+    int amounts = countKind(toks, TokenKind::Amount);
+    int percents = countKind(toks, TokenKind::Percent);
+    if (panelTitleIn(text) || has(s, "servingsize") || has(s, "servingsper") || has(s, "tamanodeporcion") ||
+        has(s, "porcionesporenvase"))
+        info.skip = true;
+    if ((has(s, "dailyvalue") || has(s, "dailyvalues")) &&
+        (has(s, "basedon") || has(s, "tellsyou") || has(s, "notestablished") || has(s, "higherorlower") ||
+         has(s, "maybe")))
+        info.skip = true;
+    if (has(s, "caloriediet") || has(s, "caloriespergram") || has(s, "2000caloriesaday") ||
+        has(s, "notestablished") || has(s, "generalnutritionadvice"))
+        info.skip = true;
+    if (has(s, "calories2000") || (has(s, "calories") && has(s, "20002500"))) {
+        info.skip = true;
+        info.tableHeader = true;
+    }
+    // The old footnote table: "Sodium Less than 2,400mg 2,400mg", "Potassium 3,500mg 3,500mg".
+    if (has(s, "lessthan") && amounts >= 2 && percents == 0)
+        info.skip = true;
+    if (tableSeen && amounts >= 2 && percents == 0)
+        info.skip = true;
+    if (has(lower, "provides") || has(lower, "contributes") || lower.rfind("plus ", 0) == 0 ||
+        has(lower, "when mixed") || has(lower, "prepared with"))
+        info.skip = true;
+    if (has(s, "notasignificantsource") || has(s, "notasignificant"))
+        info.notSignificant = true;
+    if (has(s, "ingredient") || has(s, "ingredientes") || has(s, "warning") || has(s, "caution") ||
+        has(s, "consult") || has(s, "keepoutofreach") || has(s, "manufacturedfor") || has(s, "distributedby") ||
+        has(s, "allergen") || has(s, "directions")) {
+        info.skip = true;
+        info.enterProse = true;
+    }
+    return info;
+}
+
+// A header prefix on a row line: "Amount Per Serving Calories 10".
+std::size_t headerWords(const std::vector<Token>& toks)
+{
+    std::vector<std::string> w;
+    for (std::size_t i = 0; i < toks.size() && i < 3; ++i)
+        w.push_back(squash(toks[i].text));
+    if (w.size() >= 3 && w[0] == "amount" && w[1] == "per" && w[2] == "serving")
+        return 3;
+    return 0;
+}
+
+std::string servingSizeFrom(const std::string& text)
+{
+    std::string lower = toLowerAscii(text);
+    auto pos = lower.find("serving size");
+    std::size_t skip = 12;
+    if (pos == std::string::npos) {
+        pos = lower.find("servingsize");
+        skip = 11;
+    }
+    if (pos == std::string::npos)
+        return {};
+    std::string rest = text.substr(pos + skip);
+    auto trimFront = [&] {
+        while (!rest.empty() && (rest.front() == ' ' || rest.front() == ':'))
+            rest.erase(rest.begin());
+    };
+    trimFront();
+    // Bilingual: "Serving Size/Tamaño por Porción 1 Stick (6 g)".
+    if (!rest.empty() && rest.front() == '/') {
+        auto digit = rest.find_first_of("0123456789");
+        rest = digit == std::string::npos ? std::string() : rest.substr(digit);
+    }
+    trimFront();
+    while (!rest.empty() && rest.back() == ' ')
+        rest.pop_back();
+    return rest;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Mineral values
+
+double mgOf(const Amount& a, AmountUnit unit) { return toMg(a.value, unit); }
+
+struct Resolved {
+    std::optional<MineralAmount> value;
+    bool unreadable = false;
+};
+
+// Turns a mineral row into the contract's MineralAmount, correcting unit misreadings against the %DV.
+Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
+{
+    Resolved r;
+    std::optional<double> pct = row.dv && row.dv->pct ? row.dv->pct : std::nullopt;
+    float conf = std::min(row.nameConf, 1.0f);
+    if (row.amount)
+        conf = std::min(conf, row.amountConf);
+    if (row.dv)
+        conf = std::min(conf, row.dvConf);
+    bool fixed = (row.amount && row.amount->ocrFixed) || (row.dv && row.dv->ocrFixed) ||
+                 (row.match && row.match->distance > 0);
+    float factor = fixed ? 0.85f : 1.0f;
+
+    MineralAmount out;
+    out.dailyValuePct = pct;
+    if (row.amount && !row.amount->lessThan) {
+        const Amount& a = *row.amount;
+        std::optional<AmountUnit> unit = a.unit;
+        double value = a.value;
+        if (!unit && !a.unitText.empty()) {
+            // A non-mass unit (IU, kcal) on a mineral row is a misreading; fall through to the %DV.
+        } else if (!unit) {
+            // Bare number: "0.29" may be "0.2g" with the g read as 9; otherwise assume mg.
+            std::optional<std::pair<double, AmountUnit>> pick;
+            std::pair<double, AmountUnit> asMg{value, AmountUnit::Mg};
+            std::optional<std::pair<double, AmountUnit>> asGram;
+            if (a.trailingNineAsGram)
+                asGram = std::make_pair(*a.trailingNineAsGram, AmountUnit::G);
+            if (pct && !row.dv->lessThan) {
+                if (asGram && fitsDailyValue(m, toMg(asGram->first, AmountUnit::G), *pct))
+                    pick = asGram;
+                else if (fitsDailyValue(m, value, *pct))
+                    pick = asMg;
+            }
+            if (!pick) {
+                bool decimal = a.value != std::floor(a.value);
+                pick = (asGram && decimal) ? *asGram : asMg;
+            }
+            value = pick->first;
+            unit = pick->second;
+            factor *= 0.7f; // the unit was not read
+        } else if (pct && *pct >= 1 && !row.dv->lessThan && !fitsDailyValue(m, toMg(value, *unit), *pct)) {
+            // The printed unit disagrees with the %DV: try the usual misreadings (mg read as g, g as mg,
+            // mcg for mg) and take one only when it fits.
+            std::optional<AmountUnit> alt;
+            for (AmountUnit u : {AmountUnit::Mg, AmountUnit::G, AmountUnit::Mcg})
+                if (u != *unit && fitsDailyValue(m, toMg(value, u), *pct)) {
+                    alt = u;
+                    break;
+                }
+            if (alt) {
+                unit = alt;
+                factor *= 0.8f;
+            } else {
+                factor *= 0.7f; // inconsistent, kept as printed
+            }
+        }
+        if (unit) {
+            out.amount = value;
+            out.unit = unit;
+            out.mg = toMg(value, *unit);
+            out.confidence = conf * factor;
+            r.value = out;
+            return r;
+        }
+    }
+    if (pct) {
+        // Declared as a %DV only (or the amount could not be read): estimate from the era's Daily Value.
+        out.mg = *pct / 100.0 * dailyValues(era).of(m);
+        out.estimated = true;
+        if ((row.amount && !row.amount->lessThan) || row.garbled)
+            factor *= 0.5f; // an amount was printed but could not be read
+        out.confidence = conf * factor;
+        r.value = out;
+        return r;
+    }
+    if (row.amount && row.amount->lessThan && row.amount->unit) {
+        // "Less than 5 mg": report the bound halved, like "<1%" is 0.5.
+        out.amount = row.amount->value;
+        out.unit = row.amount->unit;
+        out.mg = mgOf(*row.amount, *row.amount->unit) / 2.0;
+        out.estimated = true;
+        out.confidence = conf * factor;
+        r.value = out;
+        return r;
+    }
+    r.unreadable = true;
+    return r;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+class Parser {
+public:
+    explicit Parser(const std::vector<TextLine>& lines) : lines_(lines)
+    {
+        for (const auto& l : lines)
+            hasBoxes_ = hasBoxes_ || hasBox(l);
+    }
+
+    Facts run();
+
+private:
+    void parseLine(int li, const std::vector<Token>& toks);
+    void notSignificantLine(const std::string& text);
+    bool startsRow(const std::vector<Token>& toks, std::size_t k, std::optional<NameMatch>& match) const;
+    bool canContinue(const Row& pending, int li, const std::vector<Token>& toks) const;
+    void assign(Row& row, const Token& t);
+    void attachOrphans();
+    void pairColumnBlocks(const std::vector<std::vector<Token>>& allTokens);
+    void finishRowName(Row& row, const std::vector<Token>& toks, std::size_t from, std::size_t to);
+
+    const std::vector<TextLine>& lines_;
+    bool hasBoxes_ = false;
+    std::vector<Row> rows_;
+    std::optional<std::size_t> pending_; // a row whose values may come on the next line
+    struct Orphan {
+        int line;
+        std::vector<Token> values;
+    };
+    std::vector<Orphan> orphans_;
+    std::map<int, int> pairedName_; // without boxes: value-only line -> name line of a column block
+    bool blendActive_ = false;
+    MineralFlags blendMentions_{};
+    MineralFlags notSignificant_{};
+    int notSigLines_ = 0; // lines left in an open "Not a significant source of" sentence
+};
+
+bool Parser::startsRow(const std::vector<Token>& toks, std::size_t k, std::optional<NameMatch>& match) const
+{
+    match = matchNutrientName(wordTexts(toks, k), 0);
+    if (!match)
+        return false;
+    if (match->mineral) {
+        std::size_t next = k + match->words;
+        // "Sodium Citrate", "Magnesium Stearate", "Sodium-free": a compound or a phrase, not a row.
+        if (next < toks.size() && toks[next].kind == TokenKind::Word &&
+            (isElectrolyteCompoundWord(toks[next].text) || isExcipientCompoundWord(toks[next].text)))
+            return false;
+        std::string lower = toLowerAscii(toks[k].text);
+        if (lower.find('-') != std::string::npos)
+            return false;
+        // "Sodium, Potassium, Magnesium": a list of names (blend contents).
+        if (toks[k].separatorAfter && (next >= toks.size() || toks[next].kind == TokenKind::Word))
+            return false;
+    }
+    return true;
+}
+
+bool Parser::canContinue(const Row& pending, int li, const std::vector<Token>& toks) const
+{
+    if (pending.hasValues() || pending.continuation >= 2)
+        return false;
+    std::optional<NameMatch> m;
+    if (!toks.empty() && toks[0].kind == TokenKind::Word && startsRow(toks, 0, m) && pending.depth == 0)
+        return false;
+    if (hasBoxes_ && hasBox(lines_[static_cast<std::size_t>(pending.line)]) && hasBox(lines_[static_cast<std::size_t>(li)])) {
+        const Box& p = lines_[static_cast<std::size_t>(pending.line)].box;
+        const Box& c = lines_[static_cast<std::size_t>(li)].box;
+        double pc = p.y + p.height / 2.0, cc = c.y + c.height / 2.0;
+        // Same row (column to the right) or the line just below; never a line above.
+        if (cc < pc - 0.6 * p.height || cc > pc + 2.6 * p.height)
+            return false;
+    }
+    return true;
+}
+
+void Parser::assign(Row& row, const Token& t)
+{
+    if (t.kind == TokenKind::Amount) {
+        if (!row.amount) {
+            row.amount = t.amount;
+            row.amountConf = t.confidence;
+        }
+    } else if (t.kind == TokenKind::Percent) {
+        if (!row.dv || (row.dv->noDailyValue && !row.dv->pct)) {
+            // First column only: a %DV after a second amount belongs to the second column.
+            row.dv = t.dv;
+            row.dvConf = t.confidence;
+        }
+    } else if (t.kind == TokenKind::Dagger) {
+        if (!row.dv && row.amount) {
+            row.dv = t.dv;
+            row.dvConf = t.confidence;
+        }
+    }
+}
+
+void Parser::notSignificantLine(const std::string& text)
+{
+    std::string lower = toLowerAscii(text);
+    auto pos = lower.find("source of");
+    std::string tail = pos == std::string::npos ? lower : lower.substr(pos);
+    std::string word;
+    auto flush = [&] {
+        if (auto m = matchMineralWord(word))
+            notSignificant_[index(*m)] = true;
+        word.clear();
+    };
+    for (char c : tail) {
+        if (c == ' ' || c == ',' || c == '.' || c == ';' || c == '/')
+            flush();
+        else
+            word += c;
+    }
+    flush();
+    notSigLines_ = lower.find('.') != std::string::npos ? 0 : notSigLines_ - 1;
+}
+
+void Parser::finishRowName(Row& row, const std::vector<Token>& toks, std::size_t from, std::size_t to)
+{
+    for (std::size_t i = from; i < to; ++i) {
+        const Token& t = toks[i];
+        if (!row.name.empty())
+            row.name += ' ';
+        row.name += t.text;
+        int depthBefore = row.depth;
+        row.depth += t.opens - t.closes;
+        if (row.depth < 0)
+            row.depth = 0;
+        if (depthBefore == 0 && t.opens == 0 && t.text.find_first_of("0123456789") != std::string::npos)
+            row.garbled = true;
+        std::string folded = lettersOnly(foldToLetters(t.text));
+        // Ordinary words after the nutrient and outside parentheses: "sodium diet", "calcium and iron".
+        if (depthBefore == 0 && t.opens == 0 && folded.size() >= 3 && !isNameFiller(folded) &&
+            !matchNutrientName(std::vector<std::string>{t.text}, 0) && t.text.find('/') == std::string::npos &&
+            i > from + (row.match ? row.match->words - 1 : 0))
+            row.prose = true;
+    }
+}
+
+void Parser::parseLine(int li, const std::vector<Token>& toks)
+{
+    std::optional<std::size_t> cur;
+    std::size_t k = headerWords(toks);
+    if (pending_) {
+        if (k == 0 && !pairedName_.count(li) && canContinue(rows_[*pending_], li, toks)) {
+            cur = pending_;
+            rows_[*cur].continuation++;
+        }
+        pending_.reset();
+    }
+    bool lineStart = true;
+    std::size_t nameFrom = 0;
+    bool collectingName = cur.has_value();
+    if (collectingName)
+        nameFrom = k;
+    bool lastWasValue = false;
+    bool lastSeparator = false;
+    for (; k < toks.size(); ++k) {
+        const Token& t = toks[k];
+        if (t.kind == TokenKind::Word) {
+            Row* row = cur ? &rows_[*cur] : nullptr;
+            if (row && !row->hasValues()) {
+                // Still in the name (continued from the previous line or words after the nutrient).
+                if (!collectingName) {
+                    collectingName = true;
+                    nameFrom = k;
+                }
+            } else if (row && row->depth > 0) {
+                // Trailing parenthetical after the values: "(5% DV)", "(Sodium Citrate, ...)".
+                row->depth += t.opens - t.closes;
+                if (row->depth < 0)
+                    row->depth = 0;
+                if (row->isBlend())
+                    if (auto m = matchMineralWord(t.text))
+                        blendMentions_[index(*m)] = true;
+            } else {
+                std::optional<NameMatch> match;
+                bool known = startsRow(toks, k, match);
+                bool runIn = !lineStart && row && row->hasValues() && (lastWasValue || lastSeparator);
+                if (known && (lineStart || runIn || !row)) {
+                    if (!lineStart && !row && match->mineral) {
+                        // A mineral word in the middle of a text line ("220mg sodium"): not a row start
+                        // unless values follow, which assign() decides; mark it mid-line.
+                    }
+                    Row nr;
+                    nr.match = match;
+                    nr.line = li;
+                    nr.lineStart = lineStart;
+                    nr.inBlend = blendActive_;
+                    rows_.push_back(nr);
+                    cur = rows_.size() - 1;
+                    collectingName = true;
+                    nameFrom = k;
+                } else if (lineStart && !known) {
+                    // Mineral compound or list at the start ("Sodium Citrate, Magnesium Lactate") or an
+                    // unknown name ("Electrolyte Blend 1.2 g", "L-Glutamine 500mg").
+                    bool mineralish = matchMineralWord(t.text).has_value() || prefixedMineralWord(t.text).has_value();
+                    if (mineralish) {
+                        if (blendActive_ || t.separatorAfter)
+                            if (auto m = matchMineralWord(t.text))
+                                blendMentions_[index(*m)] = true;
+                    } else {
+                        Row nr;
+                        nr.line = li;
+                        nr.lineStart = true;
+                        nr.inBlend = blendActive_;
+                        rows_.push_back(nr);
+                        cur = rows_.size() - 1;
+                        collectingName = true;
+                        nameFrom = k;
+                    }
+                } else if (!known && blendActive_) {
+                    if (auto m = matchMineralWord(t.text))
+                        blendMentions_[index(*m)] = true;
+                }
+            }
+            lastWasValue = false;
+        } else {
+            if (cur && collectingName) {
+                Row& row = rows_[*cur];
+                finishRowName(row, toks, nameFrom, k);
+                collectingName = false;
+                if (!row.name.empty() && row.nameConf == 1.0f)
+                    row.nameConf = toks[nameFrom].confidence;
+            }
+            if (cur) {
+                Row& row = rows_[*cur];
+                // Values inside the name's parenthetical ("(as 2,000 IU)") are not the row's.
+                if (row.depth == 0 || row.hasValues())
+                    assign(row, t);
+                row.depth = std::max(0, row.depth + t.opens - t.closes);
+            } else if (lineStart) {
+                // A line of values only: the amount column of a name printed elsewhere.
+                Orphan o{li, {}};
+                for (std::size_t j = k; j < toks.size() && isValue(toks[j]); ++j)
+                    o.values.push_back(toks[j]);
+                orphans_.push_back(std::move(o));
+                return;
+            }
+            lastWasValue = true;
+        }
+        lastSeparator = t.separatorAfter;
+        lineStart = false;
+    }
+    if (cur && collectingName) {
+        Row& row = rows_[*cur];
+        finishRowName(row, toks, nameFrom, toks.size());
+        if (row.nameConf == 1.0f && nameFrom < toks.size())
+            row.nameConf = toks[nameFrom].confidence;
+    }
+    if (cur) {
+        Row& row = rows_[*cur];
+        if (!row.hasValues() && (row.lineStart || row.continuation > 0) && row.match)
+            pending_ = cur;
+    }
+    // Blend contents run until the next row with values that is not itself a blend.
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        const Row& r = rows_[i];
+        if (r.line != li || !r.hasValues())
+            continue;
+        blendActive_ = r.isBlend();
+    }
+}
+
+void Parser::pairColumnBlocks(const std::vector<std::vector<Token>>& all)
+{
+    auto nameOnly = [&](std::size_t i) {
+        const auto& t = all[i];
+        std::optional<NameMatch> m;
+        return !t.empty() && t[0].kind == TokenKind::Word && std::none_of(t.begin(), t.end(), isValue) &&
+               startsRow(t, 0, m);
+    };
+    auto valueOnly = [&](std::size_t i) {
+        const auto& t = all[i];
+        return !t.empty() && std::all_of(t.begin(), t.end(), isValue);
+    };
+    std::size_t i = 0;
+    while (i < all.size()) {
+        std::size_t a = i;
+        while (i < all.size() && nameOnly(i))
+            ++i;
+        std::size_t b = i;
+        while (i < all.size() && valueOnly(i))
+            ++i;
+        std::size_t c = i;
+        if (b - a >= 2 && c - b == b - a)
+            for (std::size_t j = 0; j < b - a; ++j)
+                pairedName_[static_cast<int>(b + j)] = static_cast<int>(a + j);
+        if (i == a)
+            ++i;
+    }
+}
+
+void Parser::attachOrphans()
+{
+    if (orphans_.empty())
+        return;
+    std::vector<std::size_t> candidates;
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        const Row& r = rows_[i];
+        if (!r.hasValues() && r.lineStart && r.match && !r.prose && !r.inBlend)
+            candidates.push_back(i);
+    }
+    if (candidates.empty())
+        return;
+    if (hasBoxes_) {
+        for (const Orphan& o : orphans_) {
+            const Box& ob = lines_[static_cast<std::size_t>(o.line)].box;
+            std::optional<std::size_t> best;
+            double bestOverlap = 0;
+            for (std::size_t c : candidates) {
+                Row& r = rows_[c];
+                if (r.hasValues())
+                    continue;
+                const Box& nb = lines_[static_cast<std::size_t>(r.line)].box;
+                double top = std::max(ob.y, nb.y), bottom = std::min(ob.y + ob.height, nb.y + nb.height);
+                double overlap = (bottom - top) / std::max(1, std::min(ob.height, nb.height));
+                if (overlap > 0.3 && nb.x < ob.x && overlap > bestOverlap) {
+                    bestOverlap = overlap;
+                    best = c;
+                }
+            }
+            if (best)
+                for (const Token& t : o.values)
+                    assign(rows_[*best], t);
+        }
+        return;
+    }
+    // Without boxes: a block of names followed by a block of value lines of the same length.
+    if (!pairedName_.empty()) {
+        for (const Orphan& o : orphans_) {
+            auto it = pairedName_.find(o.line);
+            if (it == pairedName_.end())
+                continue;
+            for (std::size_t c : candidates)
+                if (rows_[c].line == it->second && !rows_[c].hasValues())
+                    for (const Token& t : o.values)
+                        assign(rows_[c], t);
+        }
+        return;
+    }
+    int lastCandidateLine = rows_[candidates.back()].line;
+    bool blocks = orphans_.size() == candidates.size() &&
+                  std::all_of(orphans_.begin(), orphans_.end(), [&](const Orphan& o) { return o.line > lastCandidateLine; });
+    if (!blocks)
+        return;
+    for (std::size_t i = 0; i < candidates.size(); ++i)
+        for (const Token& t : orphans_[i].values)
+            assign(rows_[candidates[i]], t);
+}
+
+Facts Parser::run()
+{
+    Facts facts;
+    std::vector<std::string> texts;
+    texts.reserve(lines_.size());
+    for (const auto& l : lines_)
+        texts.push_back(l.text());
+
+    std::vector<std::vector<Token>> allTokens;
+    allTokens.reserve(lines_.size());
+    for (const auto& l : lines_)
+        allTokens.push_back(detail::tokenizeLine(l));
+    if (!hasBoxes_)
+        pairColumnBlocks(allTokens);
+
+    Section section = Section::Body;
+    bool tableSeen = false;
+    for (std::size_t i = 0; i < lines_.size(); ++i) {
+        int li = static_cast<int>(i);
+        const std::vector<Token>& toks = allTokens[i];
+        if (toks.empty())
+            continue;
+        if (facts.servingSize.empty()) {
+            std::string s = servingSizeFrom(texts[i]);
+            if (!s.empty())
+                facts.servingSize = s;
+        }
+        LineInfo info = classify(texts[i], toks, tableSeen);
+        tableSeen = tableSeen || info.tableHeader;
+        bool anyValue = std::any_of(toks.begin(), toks.end(), [](const Token& t) {
+            return t.kind == TokenKind::Amount || t.kind == TokenKind::Percent;
+        });
+        if (info.notSignificant) {
+            notSigLines_ = 3;
+            pending_.reset();
+        }
+        if (notSigLines_ > 0 && !(anyValue && !info.notSignificant)) {
+            notSignificantLine(texts[i]);
+            continue;
+        }
+        notSigLines_ = 0;
+        if (info.enterProse)
+            section = Section::Prose;
+        if (section == Section::Prose && !info.skip) {
+            // Back to the panel only on a real row: a nutrient name with values.
+            std::optional<NameMatch> m;
+            if (anyValue && toks[0].kind == TokenKind::Word && startsRow(toks, 0, m))
+                section = Section::Body;
+        }
+        if (info.skip || section == Section::Prose) {
+            pending_.reset();
+            continue;
+        }
+        parseLine(li, toks);
+    }
+    attachOrphans();
+
+    // Nutrient rows.
+    std::vector<DvSample> samples;
+    for (const Row& r : rows_) {
+        if (!r.hasValues())
+            continue;
+        // An unknown name needs a unit or a %DV to be a nutrient row ("Net Wt 6.4 oz" is not).
+        if (!r.match && !(r.dv || (r.amount && !r.amount->unitText.empty())))
+            continue;
+        Nutrient n;
+        n.name = r.name;
+        if (r.match) {
+            n.canonical = r.match->canonical;
+            n.mineral = r.match->mineral;
+        }
+        if (r.amount) {
+            n.amount = r.amount->value;
+            n.unitText = r.amount->unitText;
+            n.ocrFixed = r.amount->ocrFixed;
+        }
+        if (r.dv) {
+            n.dailyValuePct = r.dv->pct;
+            n.noDailyValue = r.dv->noDailyValue;
+            n.ocrFixed = n.ocrFixed || r.dv->ocrFixed;
+        }
+        n.confidence = std::min({r.nameConf, r.amount ? r.amountConf : 1.0f, r.dv ? r.dvConf : 1.0f});
+        facts.nutrients.push_back(n);
+        if (r.match && r.amount && r.amount->unit && r.dv && r.dv->pct && !r.dv->lessThan)
+            samples.push_back({r.match->canonical, toMg(r.amount->value, *r.amount->unit), *r.dv->pct});
+    }
+
+    // Daily Value era.
+    DvEraEvidence evidence = eraEvidenceFromText(texts);
+    addConsistencyVotes(evidence, samples);
+    bool percentOnly = false;
+    for (const Row& r : rows_)
+        if (r.match && r.match->mineral &&
+            (*r.match->mineral == Mineral::Calcium || *r.match->mineral == Mineral::Potassium) && !r.amount && r.dv &&
+            r.dv->pct)
+            percentOnly = true;
+    facts.dvEra = decideEra(evidence, percentOnly);
+
+    // Minerals: the first row with values wins; a row without readable values marks the mineral unreadable.
+    for (Mineral m : kMinerals) {
+        bool sawRow = false;
+        for (const Row& r : rows_) {
+            if (!r.match || r.match->mineral != m)
+                continue;
+            if (!r.hasValues()) {
+                if (r.lineStart && !r.prose && !r.inBlend)
+                    sawRow = true;
+                continue;
+            }
+            Resolved res = resolveMineral(m, r, facts.dvEra);
+            if (res.value) {
+                facts.minerals[index(m)] = res.value;
+                break;
+            }
+            sawRow = sawRow || res.unreadable;
+        }
+        if (!facts.minerals[index(m)] && sawRow && !notSignificant_[index(m)])
+            facts.unreadable[index(m)] = true;
+    }
+
+    for (const Row& r : rows_)
+        if (r.match && r.match->mineral && r.inBlend && !r.hasValues())
+            blendMentions_[index(*r.match->mineral)] = true;
+    facts.mentioned = findCompoundMentions(texts);
+    for (std::size_t i = 0; i < 4; ++i)
+        facts.mentioned[i] = facts.mentioned[i] || blendMentions_[i];
+    facts.notSignificant = notSignificant_;
+    facts.electrolyteClaim = claimsElectrolytes(texts);
+
+    facts.panel = panelTitle(texts);
+    if (!facts.panel && !facts.nutrients.empty()) {
+        bool nutritionRows = std::any_of(facts.nutrients.begin(), facts.nutrients.end(), [](const Nutrient& n) {
+            return n.canonical == "calories" || n.canonical == "total fat" || n.canonical == "total carbohydrate" ||
+                   n.canonical == "protein";
+        });
+        facts.panel = nutritionRows ? PanelType::NutritionFacts : PanelType::SupplementFacts;
+    }
+    return facts;
+}
+
+} // namespace
+
+std::vector<TextLine> toTextLines(const std::vector<std::string>& lines)
+{
+    std::vector<TextLine> out;
+    out.reserve(lines.size());
+    for (const auto& l : lines) {
+        TextLine tl;
+        std::size_t i = 0;
+        while (i < l.size()) {
+            while (i < l.size() && (l[i] == ' ' || l[i] == '\t'))
+                ++i;
+            std::size_t j = i;
+            while (j < l.size() && l[j] != ' ' && l[j] != '\t')
+                ++j;
+            if (j > i)
+                tl.words.push_back(Word{l.substr(i, j - i), 1.0f, {}});
+            i = j;
+        }
+        out.push_back(std::move(tl));
+    }
+    return out;
+}
+
+Facts parseFacts(const std::vector<TextLine>& panelLines) { return Parser(panelLines).run(); }
+
+Facts parseFacts(const std::vector<std::string>& panelLines) { return parseFacts(toTextLines(panelLines)); }
+
+Facts parseFactsText(std::string_view text)
+{
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto end = text.find('\n', start);
+        if (end == std::string_view::npos)
+            end = text.size();
+        std::string line(text.substr(start, end - start));
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        lines.push_back(std::move(line));
+        start = end + 1;
+    }
+    return parseFacts(lines);
+}
+
+} // namespace labelcheck::facts

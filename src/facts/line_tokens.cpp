@@ -1,0 +1,170 @@
+#include "line_tokens.hpp"
+
+#include "labelcheck/facts/fuzzy.hpp"
+
+#include <algorithm>
+
+namespace labelcheck::facts::detail {
+
+namespace {
+
+struct Piece {
+    std::string text;
+    float confidence;
+    bool separatorAfter = false;
+};
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Bullets (U+2022, U+00B7) and lone separators.
+std::vector<Piece> splitWord(const Word& w)
+{
+    std::vector<Piece> out;
+    std::string cur;
+    const std::string& t = w.text;
+    auto flush = [&](bool sep) {
+        if (!cur.empty())
+            out.push_back({cur, w.confidence, false});
+        else if (sep && !out.empty())
+            out.back().separatorAfter = true;
+        if (sep && !out.empty())
+            out.back().separatorAfter = true;
+        cur.clear();
+    };
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t.compare(i, 3, "\xe2\x80\xa2") == 0) {
+            flush(true);
+            i += 2;
+        } else if (t.compare(i, 2, "\xc2\xb7") == 0) {
+            flush(true);
+            i += 1;
+        } else {
+            cur += t[i];
+        }
+    }
+    flush(false);
+    // A name glued to its amount: "Sodium115mg" -> "Sodium" "115mg" (at least four letters first, so
+    // "B12" and "D3" stay whole).
+    std::vector<Piece> split;
+    for (auto& p : out) {
+        // An amount glued to its %DV: "60mg14%" -> "60mg" "14%".
+        if (p.text.size() > 3 && p.text.back() == '%' && isDigit(p.text.front())) {
+            std::size_t cut = std::string::npos;
+            for (std::size_t i = 1; i + 1 < p.text.size(); ++i)
+                if (isLetter(p.text[i]) && isDigit(p.text[i + 1]))
+                    cut = i + 1;
+            if (cut != std::string::npos) {
+                split.push_back({p.text.substr(0, cut), p.confidence, false});
+                split.push_back({p.text.substr(cut), p.confidence, p.separatorAfter});
+                continue;
+            }
+        }
+        std::size_t letters = 0;
+        while (letters < p.text.size() && isLetter(p.text[letters]))
+            ++letters;
+        if (letters >= 4 && letters < p.text.size() && isDigit(p.text[letters])) {
+            split.push_back({p.text.substr(0, letters), p.confidence, false});
+            split.push_back({p.text.substr(letters), p.confidence, p.separatorAfter});
+        } else {
+            split.push_back(std::move(p));
+        }
+    }
+    for (auto& p : split) {
+        char last = p.text.empty() ? 0 : p.text.back();
+        if (last == ',' || last == ';')
+            p.separatorAfter = true;
+    }
+    return split;
+}
+
+bool isPercentSign(std::string_view t)
+{
+    return t == "%" || t == "%," || t == "%)" || t == "%DV" || t == "%DV)" || t == "%DV)," || t == "%)," ||
+           t == "%*" || t == "%\xe2\x80\xa0";
+}
+
+} // namespace
+
+std::vector<Token> tokenizeLine(const TextLine& line)
+{
+    std::vector<Piece> pieces;
+    for (const auto& w : line.words)
+        for (auto& p : splitWord(w))
+            pieces.push_back(std::move(p));
+
+    std::vector<Token> out;
+    bool pendingLessThan = false;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        const Piece& p = pieces[i];
+        std::string lower = toLowerAscii(p.text);
+        Token tok;
+        tok.text = p.text;
+        tok.confidence = p.confidence;
+        tok.separatorAfter = p.separatorAfter;
+        if (lower == "less" && i + 1 < pieces.size() && toLowerAscii(pieces[i + 1].text) == "than" &&
+            i + 2 < pieces.size()) {
+            pendingLessThan = true;
+            ++i;
+            continue;
+        }
+        if (lower == "<") {
+            pendingLessThan = true;
+            continue;
+        }
+        if (isDaggerMark(p.text) && !out.empty() && out.back().kind != TokenKind::Word) {
+            tok.kind = TokenKind::Dagger;
+            tok.dv.noDailyValue = true;
+        } else if (p.text == "\xe2\x80\xa0" || p.text == "\xe2\x80\xa1" || p.text == "**") {
+            tok.kind = TokenKind::Dagger;
+            tok.dv.noDailyValue = true;
+        } else if (auto dv = parseDailyValue(p.text); dv && !dv->noDailyValue) {
+            tok.kind = TokenKind::Percent;
+            tok.dv = *dv;
+        } else if (auto a = parseAmount(p.text)) {
+            tok.kind = TokenKind::Amount;
+            tok.amount = *a;
+            if (i + 1 < pieces.size()) {
+                const Piece& next = pieces[i + 1];
+                bool unitFixed = false;
+                if (!a->unit && a->unitText.empty()) {
+                    if (auto u = parseUnitText(next.text, &unitFixed)) {
+                        tok.amount.unitText = *u;
+                        tok.amount.unit = massUnit(*u);
+                        tok.amount.ocrFixed |= unitFixed;
+                        tok.amount.trailingNineAsGram.reset();
+                        tok.text += " " + next.text;
+                        tok.confidence = std::min(tok.confidence, next.confidence);
+                        tok.separatorAfter = next.separatorAfter;
+                        ++i;
+                    } else if (isPercentSign(next.text)) {
+                        if (auto dv2 = parseDailyValue(p.text + "%")) {
+                            tok.kind = TokenKind::Percent;
+                            tok.dv = *dv2;
+                            tok.text += " " + next.text;
+                            tok.confidence = std::min(tok.confidence, next.confidence);
+                            tok.separatorAfter = next.separatorAfter;
+                            ++i;
+                        }
+                    }
+                }
+            }
+        }
+        if (pendingLessThan) {
+            if (tok.kind == TokenKind::Amount) {
+                tok.amount.lessThan = true;
+            } else if (tok.kind == TokenKind::Percent && !tok.dv.lessThan) {
+                tok.dv.lessThan = true;
+                if (tok.dv.pct)
+                    tok.dv.pct = *tok.dv.pct <= 1.0 ? 0.5 : *tok.dv.pct / 2.0;
+            }
+            pendingLessThan = false;
+        }
+        tok.opens = static_cast<int>(std::count(tok.text.begin(), tok.text.end(), '('));
+        tok.closes = static_cast<int>(std::count(tok.text.begin(), tok.text.end(), ')'));
+        out.push_back(std::move(tok));
+    }
+    return out;
+}
+
+} // namespace labelcheck::facts::detail

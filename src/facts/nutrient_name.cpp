@@ -1,0 +1,216 @@
+#include "labelcheck/facts/nutrient_name.hpp"
+
+#include "labelcheck/facts/fuzzy.hpp"
+
+#include <limits>
+
+namespace labelcheck::facts {
+
+namespace {
+
+struct Entry {
+    std::vector<std::string_view> words; // folded, letters only
+    std::string_view canonical;
+    std::optional<Mineral> mineral;
+};
+
+const std::vector<Entry>& vocabulary()
+{
+    static const std::vector<Entry> kVocab = {
+        {{"sodium"}, "sodium", Mineral::Sodium},
+        {{"sodio"}, "sodium", Mineral::Sodium},
+        {{"potassium"}, "potassium", Mineral::Potassium},
+        {{"potasio"}, "potassium", Mineral::Potassium},
+        {{"calcium"}, "calcium", Mineral::Calcium},
+        {{"calcio"}, "calcium", Mineral::Calcium},
+        {{"magnesium"}, "magnesium", Mineral::Magnesium},
+        {{"magnesio"}, "magnesium", Mineral::Magnesium},
+        // Everything else a panel row may start with; these also guard the minerals against
+        // near misses (manganese, molybdenum, selenium, chloride).
+        {{"calories", "from", "fat"}, "calories from fat", {}},
+        {{"calories"}, "calories", {}},
+        {{"calorias"}, "calories", {}},
+        {{"calorie"}, "calories", {}},
+        {{"total", "fat"}, "total fat", {}},
+        {{"grasa", "total"}, "total fat", {}},
+        {{"saturated", "fat"}, "saturated fat", {}},
+        {{"sat", "fat"}, "saturated fat", {}},
+        {{"trans", "fat"}, "trans fat", {}},
+        {{"polyunsaturated", "fat"}, "polyunsaturated fat", {}},
+        {{"monounsaturated", "fat"}, "monounsaturated fat", {}},
+        {{"fat"}, "fat", {}},
+        {{"cholesterol"}, "cholesterol", {}},
+        {{"colesterol"}, "cholesterol", {}},
+        {{"total", "carbohydrate"}, "total carbohydrate", {}},
+        {{"total", "carbohydrates"}, "total carbohydrate", {}},
+        {{"total", "carb"}, "total carbohydrate", {}},
+        {{"carbohydrate"}, "total carbohydrate", {}},
+        {{"carbohydrates"}, "total carbohydrate", {}},
+        {{"carbohidratos"}, "total carbohydrate", {}},
+        {{"carbohidrato"}, "total carbohydrate", {}},
+        {{"dietary", "fiber"}, "dietary fiber", {}},
+        {{"fibra", "dietetica"}, "dietary fiber", {}},
+        {{"fiber"}, "dietary fiber", {}},
+        {{"total", "sugars"}, "total sugars", {}},
+        {{"sugars"}, "total sugars", {}},
+        {{"sugar"}, "total sugars", {}},
+        {{"azucares"}, "total sugars", {}},
+        {{"includes"}, "added sugars", {}},
+        {{"added", "sugars"}, "added sugars", {}},
+        {{"sugar", "alcohol"}, "sugar alcohol", {}},
+        {{"protein"}, "protein", {}},
+        {{"proteinas"}, "protein", {}},
+        {{"proteina"}, "protein", {}},
+        {{"vitamin"}, "vitamin", {}},
+        {{"vitamina"}, "vitamin", {}},
+        {{"thiamin"}, "thiamin", {}},
+        {{"thiamine"}, "thiamin", {}},
+        {{"riboflavin"}, "riboflavin", {}},
+        {{"niacin"}, "niacin", {}},
+        {{"folate"}, "folate", {}},
+        {{"folic", "acid"}, "folic acid", {}},
+        {{"biotin"}, "biotin", {}},
+        {{"pantothenic", "acid"}, "pantothenic acid", {}},
+        {{"iron"}, "iron", {}},
+        {{"hierro"}, "iron", {}},
+        {{"phosphorus"}, "phosphorus", {}},
+        {{"fosforo"}, "phosphorus", {}},
+        {{"iodine"}, "iodine", {}},
+        {{"zinc"}, "zinc", {}},
+        {{"selenium"}, "selenium", {}},
+        {{"copper"}, "copper", {}},
+        {{"manganese"}, "manganese", {}},
+        {{"chromium"}, "chromium", {}},
+        {{"molybdenum"}, "molybdenum", {}},
+        {{"chloride"}, "chloride", {}},
+        {{"cloruro"}, "chloride", {}},
+        {{"choline"}, "choline", {}},
+        {{"fluoride"}, "fluoride", {}},
+        {{"boron"}, "boron", {}},
+        {{"taurine"}, "taurine", {}},
+        {{"caffeine"}, "caffeine", {}},
+    };
+    return kVocab;
+}
+
+// Allowed edit distance for a word of this length.
+std::size_t allowance(std::size_t len)
+{
+    if (len >= 8)
+        return 2;
+    if (len >= 6)
+        return 1;
+    return 0;
+}
+
+// Folds a word for comparison: OCR glyphs to letters, letters only, first half of "Sodium/Sodio".
+std::string normaliseWord(std::string_view word)
+{
+    std::string_view w = word;
+    // Strip leading punctuation so "(Sodium" and "*Sodium" are seen as words.
+    while (!w.empty() && !((w.front() >= 'a' && w.front() <= 'z') || (w.front() >= 'A' && w.front() <= 'Z') ||
+                           (w.front() >= '0' && w.front() <= '9') || w.front() == '|'))
+        w.remove_prefix(1);
+    auto slash = w.find('/');
+    if (slash != std::string_view::npos && slash > 0)
+        w = w.substr(0, slash);
+    return lettersOnly(foldToLetters(w));
+}
+
+} // namespace
+
+std::optional<Mineral> matchMineralWord(std::string_view word)
+{
+    std::string w = normaliseWord(word);
+    if (w.size() < 4)
+        return std::nullopt;
+    std::size_t bestMineral = std::numeric_limits<std::size_t>::max();
+    std::size_t bestOther = std::numeric_limits<std::size_t>::max();
+    std::optional<Mineral> found;
+    for (const Entry& e : vocabulary()) {
+        if (e.words.size() != 1)
+            continue;
+        std::size_t d = editDistance(w, e.words[0]);
+        if (e.mineral) {
+            if (d < bestMineral) {
+                bestMineral = d;
+                found = e.mineral;
+            }
+        } else {
+            bestOther = std::min(bestOther, d);
+        }
+    }
+    // Short words must keep their first letter ("Podium" is not sodium); OCR rarely loses it.
+    if (found && bestMineral > 0 && w.size() < 8) {
+        bool sameFirst = false;
+        for (const Entry& e : vocabulary())
+            if (e.mineral == found && e.words[0].front() == w.front())
+                sameFirst = true;
+        if (!sameFirst)
+            return std::nullopt;
+    }
+    if (found && bestMineral <= allowance(w.size()) && bestMineral < bestOther)
+        return found;
+    return std::nullopt;
+}
+
+std::optional<NameMatch> matchNutrientName(const std::vector<std::string>& words, std::size_t start)
+{
+    if (start >= words.size())
+        return std::nullopt;
+    std::optional<NameMatch> best;
+    std::vector<std::string> norm;
+    for (std::size_t i = start; i < words.size() && i < start + 3; ++i)
+        norm.push_back(normaliseWord(words[i]));
+    if (norm.empty() || norm[0].empty())
+        return std::nullopt;
+
+    if (auto m = matchMineralWord(words[start])) {
+        NameMatch nm;
+        nm.canonical = std::string(mineralName(*m));
+        nm.mineral = m;
+        nm.words = 1;
+        std::size_t d = std::numeric_limits<std::size_t>::max();
+        for (const Entry& e : vocabulary())
+            if (e.mineral == m)
+                d = std::min(d, editDistance(norm[0], e.words[0]));
+        nm.distance = d;
+        return nm;
+    }
+    for (const Entry& e : vocabulary()) {
+        if (e.mineral || e.words.size() > norm.size())
+            continue;
+        std::size_t total = 0;
+        bool ok = true;
+        for (std::size_t k = 0; k < e.words.size() && ok; ++k) {
+            std::size_t d = editDistance(norm[k], e.words[k]);
+            ok = d <= allowance(std::max(norm[k].size(), e.words[k].size()));
+            total += d;
+        }
+        if (!ok)
+            continue;
+        if (!best || e.words.size() > best->words || (e.words.size() == best->words && total < best->distance)) {
+            best = NameMatch{std::string(e.canonical), std::nullopt, e.words.size(), total};
+        }
+    }
+    return best;
+}
+
+std::optional<NameMatch> matchNutrientName(std::string_view text)
+{
+    std::vector<std::string> words;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && text[i] == ' ')
+            ++i;
+        std::size_t j = i;
+        while (j < text.size() && text[j] != ' ')
+            ++j;
+        if (j > i)
+            words.emplace_back(text.substr(i, j - i));
+        i = j;
+    }
+    return matchNutrientName(words, 0);
+}
+
+} // namespace labelcheck::facts
