@@ -25,6 +25,7 @@ using Clock = std::chrono::steady_clock;
 constexpr int kBaseSide = 1280;   // long side of the whole-image view; ZXing's cost grows with the area
 constexpr int kSmallSide = 800;   // views up to this size are also tried upscaled
 constexpr int kMaxRegions = 3;    // located regions tried per photo
+constexpr int kTileSide = 640;    // full-resolution tiles of large photos
 constexpr int kVotesNeeded = 2;   // distinct untrusted passes that must agree
 
 // A greyscale image derived from the input, with the affine map from its pixels back to the input's.
@@ -276,7 +277,8 @@ View sharpenedBy(const View& v, double sigma, double amount)
 // Plain ZXing on full-resolution tiles of a large photo, where a small symbol is lost in the scaled view.
 void searchTiles(Search& s, const View& full)
 {
-    const int tile = kBaseSide;
+    // ZXing scans every (height/256)th row: small tiles get nearly every row, as a small photo would.
+    const int tile = kTileSide;
     const int step = tile * 3 / 4; // overlap, so a symbol cut by one tile is whole in the next
     int n = 0;
     for (int y = 0; y < full.grey.rows && !s.done(); y += step) {
@@ -309,7 +311,13 @@ void searchAll(Search& s, const View& full)
     if (s.done())
         return;
 
-    // Stage 2: regions that look like barcodes, cut out at full resolution and deskewed. The best one read
+    // Stage 2, trusted: full-resolution tiles of a large photo.
+    if (large)
+        searchTiles(s, full);
+    if (s.done())
+        return;
+
+    // Stage 3: regions that look like barcodes, cut out at full resolution and deskewed. The best one read
     // plainly is trusted; everything else votes.
     std::vector<View> regions;
     const int workSide = std::clamp(side * 2 / 5, 800, 1600);
@@ -323,12 +331,6 @@ void searchAll(Search& s, const View& full)
         s.run(name + "-adapt", [&] { return binarizedAdaptive(regions[i]); }, FT, false, false);
         s.run(name + "-median", [&] { return medianed(regions[i]); }, LA, false, false);
     }
-    if (s.done())
-        return;
-
-    // Stage 3, trusted: full-resolution tiles of a large photo.
-    if (large)
-        searchTiles(s, full);
     if (s.done())
         return;
 

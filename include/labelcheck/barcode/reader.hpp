@@ -37,7 +37,7 @@ public:
     bool runAllPasses() const { return runAllPasses_; }
 
 private:
-    int timeBudgetMs_ = 1500;
+    int timeBudgetMs_ = 500;
     bool singlePass_ = false;
     bool runAllPasses_ = false;
 };
