@@ -1,0 +1,42 @@
+#pragma once
+// Cutting a label panel out of a photo as a flat, upright, OCR-ready image: perspective from its corners,
+// residual skew and the mild cylindrical bend of a round bottle removed, scaled so that text has the
+// size the recogniser reads best, binarised for uneven light and glare, dark text on a light ground.
+
+#include "labelcheck/core/expected.hpp"
+#include "labelcheck/image/image.hpp"
+#include "labelcheck/image/quad.hpp"
+
+#include <array>
+
+namespace labelcheck::image {
+
+struct RectifyOptions {
+    // Median height, in output pixels, of the panel's glyphs (a mix of lower case, capitals and digits,
+    // so between x-height and cap height). 26 puts the x-height at ~20-22 px.
+    float targetGlyphHeightPx = 26.0f;
+    int maxOutputPixels = 8'000'000; // the output is scaled down further when it would be larger
+    bool deskew = true;              // level the panel's rules
+    bool dewarp = true;              // straighten rules bent by a cylinder (bottles, cans)
+    bool binarize = true;            // Sauvola; otherwise the output is the grey rectified panel
+    bool removeRules = true;         // erase long horizontal/vertical rules (they confuse line finding)
+    int paddingPx = 16;              // white border added around the output
+};
+
+struct RectifiedPanel {
+    Image image;                // 1 channel: ink 0, ground 255 when binarised
+    double scale = 1.0;         // output pixels per photo pixel (along the panel's width)
+    float glyphHeightPx = 0;    // median glyph height measured in the output (0: could not measure)
+    float skewDegrees = 0;      // residual rotation that was removed
+    float bendPx = 0;           // largest vertical displacement removed by dewarping, in output pixels
+    bool inverted = false;      // the panel was light text on a dark ground and was inverted
+    // Row-major homography from output pixels (minus padding) to photo pixels, ignoring the dewarp.
+    std::array<double, 9> outputToPhoto{};
+};
+
+// Rectifies the region `quad` (corners TL, TR, BR, BL in `photo` pixels) of a 1- or 3-channel photo.
+// Errors: InvalidArgument (empty photo, degenerate or non-convex quad, quad mostly outside the photo).
+// Thread-safe.
+Expected<RectifiedPanel> rectifyPanel(const Image& photo, const Quad& quad, const RectifyOptions& options = {});
+
+} // namespace labelcheck::image

@@ -1,0 +1,40 @@
+#pragma once
+// Finding the Supplement Facts / Nutrition Facts panel in a photo. Returns geometry, never pixels: the
+// caller rectifies the region with image::rectifyPanel and reads it with ocr::Engine.
+
+#include "labelcheck/image/image.hpp"
+#include "labelcheck/image/quad.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace labelcheck::panel {
+
+// Known only when the geometry tells (it rarely does); the facts parser decides from the title text.
+enum class PanelType { Unknown, SupplementFacts, NutritionFacts };
+
+struct Panel {
+    image::Quad corners;            // TL, TR, BR, BL of the panel upright, in the input photo's pixels
+    PanelType type = PanelType::Unknown;
+    float confidence = 0;           // 0..1: how panel-like the structure is
+    int ruleCount = 0;              // aligned horizontal rules found inside
+    bool bordered = false;          // a frame (vertical sides) was seen around the rules
+    bool lightOnDark = false;       // the rules were light on a dark ground
+};
+
+struct FindOptions {
+    int workingLongSide = 1200; // the photo is searched at this size (long side, pixels)
+    float minConfidence = 0.3f; // candidates below are not returned
+    int maxCandidates = 3;
+};
+
+// The panel candidates in `photo` (1- or 3-channel), most confident first; empty when there is none.
+// A panel is recognised by its structure: a stack of parallel rules of equal length (left and right ends
+// aligned) with text between them, a title above, optionally a frame. Works at any rotation (including
+// sideways and upside-down photos) and under moderate perspective. Never throws. Thread-safe.
+std::vector<Panel> findPanels(const image::Image& photo, const FindOptions& options = {});
+
+// The best candidate of findPanels, or nullopt.
+std::optional<Panel> findPanel(const image::Image& photo, const FindOptions& options = {});
+
+} // namespace labelcheck::panel
