@@ -448,7 +448,8 @@ LabelSpec makeLabelSpec(Rng& rng, unsigned mask, bool claimed, Difficulty diffic
         s.items.push_back(PanelItem{PanelItem::Kind::Title, "Nutrition Facts"});
         const int calories = rng.pick(std::vector<int>{0, 10, 25, 50, 80, 110, 140, 200, 230});
         if (y2016) {
-            s.items.push_back(text(std::to_string(rng.pick(std::vector<int>{1, 2, 8, 12, 20})) + " servings per container", 0.95));
+            s.items.push_back(text(rng.pick(Strings{"1 serving per container", "2 servings per container", "8 servings per container",
+                                                     "12 servings per container", "About 20 servings per container"}), 0.95));
             PanelItem serving;
             serving.kind = PanelItem::Kind::Header;
             serving.bold = true;

@@ -53,6 +53,7 @@ int main(int argc, char** argv)
     int count = 10, start = 0, minSize = 800, maxSize = 4000;
     std::string out, manifest, csv, prefix = "label", difficulty = "normal";
     bool flat = false;
+    int fixedQuality = 0;
     std::vector<std::string> fontDirs = {"/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/liberation2"};
     app.add_option("--seed", seed, "Random seed; the same seed gives byte-identical output")->capture_default_str();
     app.add_option("--count", count, "Number of photos")->capture_default_str()->check(CLI::Range(1, 1000000));
@@ -65,6 +66,7 @@ int main(int argc, char** argv)
     app.add_option("--csv", csv, "Also write the products as docs/csv-format.md CSV to this file");
     app.add_option("--prefix", prefix, "File name prefix")->capture_default_str();
     app.add_option("--font-dir", fontDirs, "Font directories searched in order")->capture_default_str();
+    app.add_option("--quality", fixedQuality, "JPEG quality for every photo (default: drawn from 60-95, easy 75-95)")->check(CLI::Range(1, 100));
     app.add_flag("--flat", flat, "Also write the flat label render as NAME.flat.png (for inspection)");
     CLI11_PARSE(app, argc, argv);
     if (minSize > maxSize) {
@@ -109,7 +111,9 @@ int main(int argc, char** argv)
             if (flat)
                 cv::imwrite((fs::path(out) / (std::string(name) + ".flat.png")).string(), label.image);
             Photo photo = makePhoto(label, rng, PhotoOptions{minSize, maxSize, diff});
-            const int quality = diff == Difficulty::Easy ? rng.range(75, 95) : rng.range(60, 95);
+            int quality = diff == Difficulty::Easy ? rng.range(75, 95) : rng.range(60, 95);
+            if (fixedQuality > 0)
+                quality = fixedQuality;
 
             std::vector<unsigned char> bytes;
             cv::imencode(".jpg", photo.image, bytes, {cv::IMWRITE_JPEG_QUALITY, quality});
