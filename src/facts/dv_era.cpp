@@ -32,7 +32,7 @@ constexpr EraDv kEraDvs[] = {
 
 } // namespace
 
-DvEraEvidence eraEvidenceFromText(const std::vector<std::string>& lines)
+DvEraEvidence eraEvidenceFromText(const std::vector<std::string>& lines, bool supplementFacts)
 {
     DvEraEvidence ev;
     bool tableSeen = false;
@@ -40,7 +40,9 @@ DvEraEvidence eraEvidenceFromText(const std::vector<std::string>& lines)
         std::string s = squash(line);
         if (contains(s, "caloriesfromfat"))
             ev.pre2016 += 3;
-        if (contains(s, "basedona2000calorie") || contains(s, "calories2000") || contains(s, "calorie2000")) {
+        if (contains(s, "basedona2000calorie") && !supplementFacts)
+            ev.pre2016 += 3;
+        if (contains(s, "calories2000") || contains(s, "calorie2000") || contains(s, "20002500")) {
             ev.pre2016 += 3;
             tableSeen = true;
         }

@@ -103,7 +103,7 @@ LineInfo classify(const std::string& text, const std::vector<Token>& toks, bool 
     std::string lower = toLowerAscii(text);
     int amounts = countKind(toks, TokenKind::Amount);
     int percents = countKind(toks, TokenKind::Percent);
-    if (panelTitleIn(text) || has(s, "servingsize") || has(s, "servingsper") || has(s, "tamanodeporcion") ||
+    if ((panelTitleIn(text) && amounts + percents == 0) || has(s, "servingsize") || has(s, "servingsper") || has(s, "tamanodeporcion") ||
         has(s, "porcionesporenvase"))
         info.skip = true;
     if ((has(s, "dailyvalue") || has(s, "dailyvalues")) &&
@@ -134,6 +134,16 @@ LineInfo classify(const std::string& text, const std::vector<Token>& toks, bool 
         info.enterProse = true;
     }
     return info;
+}
+
+// Index of the token starting "Not a significant source", or 0 when it is not found after a value.
+std::size_t notSignificantStart(const std::vector<Token>& toks)
+{
+    for (std::size_t k = 1; k + 2 < toks.size(); ++k)
+        if (squash(toks[k].text) == "not" && squash(toks[k + 1].text) == "a" &&
+            squash(toks[k + 2].text).rfind("significant", 0) == 0)
+            return k;
+    return 0;
 }
 
 // A header prefix on a row line: "Amount Per Serving Calories 10".
@@ -307,6 +317,7 @@ private:
         std::vector<Token> values;
     };
     std::vector<Orphan> orphans_;
+    std::optional<std::pair<std::size_t, int>> lastRowOfLine_; // last row touched and its line
     std::map<int, int> pairedName_; // without boxes: value-only line -> name line of a column block
     bool blendActive_ = false;
     MineralFlags blendMentions_{};
@@ -509,6 +520,15 @@ void Parser::parseLine(int li, const std::vector<Token>& toks)
                 if (row.depth == 0 || row.hasValues())
                     assign(row, t);
                 row.depth = std::max(0, row.depth + t.opens - t.closes);
+            } else if (lineStart && lastRowOfLine_ && lastRowOfLine_->second == li - 1 &&
+                       std::any_of(toks.begin() + static_cast<std::ptrdiff_t>(k), toks.end(),
+                                   [](const Token& x) { return x.kind == TokenKind::Word; })) {
+                // A run-in panel wrapped mid-row: "Total Fat 0g" / "(0% DV), Sodium 250mg ...".
+                cur = lastRowOfLine_->first;
+                Row& row = rows_[*cur];
+                if (row.depth == 0 || row.hasValues())
+                    assign(row, t);
+                row.depth = std::max(0, row.depth + t.opens - t.closes);
             } else if (lineStart) {
                 // A line of values only: the amount column of a name printed elsewhere.
                 Orphan o{li, {}};
@@ -532,6 +552,9 @@ void Parser::parseLine(int li, const std::vector<Token>& toks)
         Row& row = rows_[*cur];
         if (!row.hasValues() && (row.lineStart || row.continuation > 0) && row.match)
             pending_ = cur;
+        lastRowOfLine_ = std::make_pair(*cur, li);
+    } else {
+        lastRowOfLine_.reset();
     }
     // Blend contents run until the next row with values that is not itself a blend.
     for (std::size_t i = 0; i < rows_.size(); ++i) {
@@ -663,6 +686,10 @@ Facts Parser::run()
         });
         if (info.notSignificant) {
             notSigLines_ = 3;
+            // Run-in panels end a line of rows with the sentence: parse the rows before it.
+            std::size_t cut = notSignificantStart(toks);
+            if (cut > 0 && cut < toks.size() && section == Section::Body)
+                parseLine(li, std::vector<Token>(toks.begin(), toks.begin() + static_cast<std::ptrdiff_t>(cut)));
             pending_.reset();
         }
         if (notSigLines_ > 0 && !(anyValue && !info.notSignificant)) {
@@ -717,7 +744,8 @@ Facts Parser::run()
     }
 
     // Daily Value era.
-    DvEraEvidence evidence = eraEvidenceFromText(texts);
+    facts.panel = panelTitle(texts);
+    DvEraEvidence evidence = eraEvidenceFromText(texts, facts.panel == PanelType::SupplementFacts);
     addConsistencyVotes(evidence, samples);
     bool percentOnly = false;
     for (const Row& r : rows_)
@@ -758,7 +786,6 @@ Facts Parser::run()
     facts.notSignificant = notSignificant_;
     facts.electrolyteClaim = claimsElectrolytes(texts);
 
-    facts.panel = panelTitle(texts);
     if (!facts.panel && !facts.nutrients.empty()) {
         bool nutritionRows = std::any_of(facts.nutrients.begin(), facts.nutrients.end(), [](const Nutrient& n) {
             return n.canonical == "calories" || n.canonical == "total fat" || n.canonical == "total carbohydrate" ||
