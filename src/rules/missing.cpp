@@ -1,0 +1,30 @@
+#include "labelcheck/rules/missing.hpp"
+
+namespace labelcheck::rules {
+
+bool isMissing(const std::optional<MineralAmount>& amount)
+{
+    // Below 0.5 mg rounds to a declared zero on every panel format.
+    return !amount || amount->mg < 0.5;
+}
+
+std::vector<Mineral> missingMinerals(const std::array<std::optional<MineralAmount>, 4>& minerals,
+                                     const std::array<bool, 4>& uncertain)
+{
+    std::vector<Mineral> out;
+    for (Mineral m : kMinerals)
+        if (isMissing(minerals[index(m)]) && !(uncertain[index(m)] && !minerals[index(m)]))
+            out.push_back(m);
+    return out;
+}
+
+std::vector<Mineral> mentionedNotDeclared(const std::vector<Mineral>& missing, const std::array<bool, 4>& mentioned)
+{
+    std::vector<Mineral> out;
+    for (Mineral m : missing)
+        if (mentioned[index(m)])
+            out.push_back(m);
+    return out;
+}
+
+} // namespace labelcheck::rules
