@@ -65,6 +65,9 @@ bool negatedBefore(const std::vector<Tok>& t, std::size_t i)
         return true;
     if (i >= 2 && t[i - 2].word == "free" && p.word == "of")
         return true;
+    // "not an electrolyte replacement", "not electrolytes".
+    if (p.word == "not" || (i >= 2 && t[i - 2].word == "not" && (p.word == "a" || p.word == "an")))
+        return true;
     return false;
 }
 

@@ -77,6 +77,26 @@ bool isNameFiller(const std::string& folded)
     return false;
 }
 
+// An ordinary word ("diet", "and", "Iron,"), as opposed to OCR garbage standing for values ("ZSOmg").
+bool looksLikeWord(std::string_view t)
+{
+    while (!t.empty() && (t.back() == '.' || t.back() == ',' || t.back() == ';' || t.back() == ':'))
+        t.remove_suffix(1);
+    if (t.size() < 3)
+        return false;
+    bool vowel = false;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        char c = t[i];
+        bool lower = c >= 'a' && c <= 'z';
+        bool upper = c >= 'A' && c <= 'Z';
+        if (!(lower || (upper && i == 0)))
+            return false;
+        char l = static_cast<char>(lower ? c : c - 'A' + 'a');
+        vowel = vowel || l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u' || l == 'y';
+    }
+    return vowel;
+}
+
 std::vector<std::string> wordTexts(const std::vector<Token>& toks, std::size_t from)
 {
     std::vector<std::string> w;
@@ -421,7 +441,7 @@ void Parser::finishRowName(Row& row, const std::vector<Token>& toks, std::size_t
             row.garbled = true;
         std::string folded = lettersOnly(foldToLetters(t.text));
         // Ordinary words after the nutrient and outside parentheses: "sodium diet", "calcium and iron".
-        if (depthBefore == 0 && t.opens == 0 && folded.size() >= 3 && !isNameFiller(folded) &&
+        if (depthBefore == 0 && t.opens == 0 && folded.size() >= 3 && looksLikeWord(t.text) && !isNameFiller(folded) &&
             !matchNutrientName(std::vector<std::string>{t.text}, 0) && t.text.find('/') == std::string::npos &&
             i > from + (row.match ? row.match->words - 1 : 0))
             row.prose = true;

@@ -53,6 +53,10 @@ struct Facts {
     bool electrolyteClaim = false; // the panel's own text claims electrolytes ("Electrolyte Blend")
 };
 
+// True when the facts hold a panel with at least one nutrient row read: what the rules should treat as
+// "a facts panel was read" (a title alone, with every row garbled, is not).
+inline bool panelReadable(const Facts& f) { return f.panel.has_value() && !f.nutrients.empty(); }
+
 // Parses the lines of a rectified facts panel. Word boxes are used when present (non-zero heights) to
 // pair amount columns with names; confidences feed Nutrient::confidence and MineralAmount::confidence.
 Facts parseFacts(const std::vector<TextLine>& panelLines);

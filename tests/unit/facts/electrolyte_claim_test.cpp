@@ -57,3 +57,13 @@ TEST_CASE("TextLine overload reads every line")
 }
 
 } // TEST_SUITE
+
+TEST_SUITE("facts") {
+
+TEST_CASE("disclaimers are not claims")
+{
+    CHECK_FALSE(claimsElectrolytes("This product is not an electrolyte replacement."));
+    CHECK(claimsElectrolytes("Not just water: electrolytes for hydration"));
+}
+
+} // TEST_SUITE

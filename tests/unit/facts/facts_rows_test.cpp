@@ -425,3 +425,28 @@ TEST_CASE("no panel")
 }
 
 } // TEST_SUITE
+
+TEST_SUITE("facts") {
+
+TEST_CASE("garbage standing for values keeps the row unreadable, not prose")
+{
+    Facts f = parse({"Sodium 250mg 11%", "Calcium ZSOmg ~"});
+    CHECK(absent(f, Mineral::Calcium));
+    CHECK(f.unreadable[index(Mineral::Calcium)]);
+}
+
+TEST_CASE("a title alone is not a readable panel")
+{
+    CHECK_FALSE(panelReadable(parse({"Supplement Facts", "~~~ ## ~~"})));
+    CHECK(panelReadable(parse({"Supplement Facts", "Sodium 250mg 11%"})));
+}
+
+TEST_CASE("sodium-free and magnesium stearate are not rows")
+{
+    Facts f = parse({"SODIUM FREE", "Sodium-free", "Magnesium Stearate"});
+    CHECK(absent(f, Mineral::Sodium));
+    CHECK_FALSE(f.unreadable[index(Mineral::Sodium)]);
+    CHECK_FALSE(f.unreadable[index(Mineral::Magnesium)]);
+}
+
+} // TEST_SUITE
