@@ -59,7 +59,7 @@ Bend measureBend(const cv::Mat& bin)
     cv::dilate(ink, thick, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, 3)));
     cv::Mat lines;
     cv::morphologyEx(thick, lines, cv::MORPH_OPEN,
-                     cv::getStructuringElement(cv::MORPH_RECT, cv::Size(std::max(15, W / 8), 1)));
+                     cv::getStructuringElement(cv::MORPH_RECT, cv::Size(std::max(15, W / 20), 1)));
     cv::Mat labels, stats, centroids;
     int n = cv::connectedComponentsWithStats(lines, labels, stats, centroids, 8, CV_32S);
     struct Fit {
@@ -188,7 +188,8 @@ Expected<RectifiedPanel> rectifyPanel(const Image& photo, const Quad& quad, cons
         cv::Size coarseSize(std::max(8, int(std::lround(W * c))), std::max(8, int(std::lround(H * c))));
         cv::Mat coarse = warpAt(c, coarseSize);
 
-        double otsu = cv::threshold(coarse, cv::Mat(), 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+        cv::Mat otsuMask;
+        double otsu = cv::threshold(coarse, otsuMask, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
         double darkFrac = cv::countNonZero(coarse <= otsu) / double(coarse.total());
         const bool inverted = darkFrac > 0.5;
         if (inverted)

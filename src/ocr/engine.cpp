@@ -13,6 +13,9 @@
 
 #include <system_error>
 
+// libgomp's, when Tesseract was built with OpenMP (Debian's is): a weak reference, null otherwise.
+extern "C" void omp_set_max_active_levels(int) __attribute__((weak));
+
 namespace labelcheck::ocr {
 
 namespace fs = std::filesystem;
@@ -40,6 +43,15 @@ tesseract::PageSegMode psmOf(Layout layout)
     case Layout::Line: return tesseract::PSM_SINGLE_LINE;
     }
     return tesseract::PSM_SINGLE_BLOCK;
+}
+
+// Tesseract's LSTM asks OpenMP for 4 threads per layer. One engine per worker thread is the parallelism
+// labelcheck wants (--jobs); extra OpenMP threads spin against the other workers and make one photo
+// several times slower on a busy machine. OpenMP keeps this setting per calling thread.
+void singleThreaded()
+{
+    if (omp_set_max_active_levels)
+        omp_set_max_active_levels(0);
 }
 
 } // namespace
@@ -98,6 +110,7 @@ Expected<Engine> Engine::create(const EngineOptions& options)
     for (auto& c : configStore)
         configs.push_back(c.data());
 
+    singleThreaded();
     auto impl = std::make_unique<Impl>();
     impl->api = TessPtr(new tesseract::TessBaseAPI());
     // Tesseract wants the tessdata directory with a trailing separator.
@@ -122,6 +135,7 @@ Expected<std::vector<TextLine>> Engine::recognize(const image::Image& img, const
     if (img.width < 3 || img.height < 3)
         return std::vector<TextLine>{};
 
+    singleThreaded();
     tesseract::TessBaseAPI& api = *impl_->api;
     cv::Mat grey;
     const std::uint8_t* data = img.pixels.data();

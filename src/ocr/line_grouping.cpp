@@ -48,10 +48,16 @@ bool sameRow(const TextLine& a, const TextLine& b, const GroupingOptions& o)
     float minH = std::max(1.0f, std::min(ba.height(), bb.height()));
     if (overlap < o.minVerticalOverlap * minH)
         return false;
-    float hOverlap = static_cast<float>(std::min(a.box.x + a.box.width, b.box.x + b.box.width) -
-                                        std::max(a.box.x, b.box.x));
-    float minW = static_cast<float>(std::max(1, std::min(a.box.width, b.box.width)));
-    return hOverlap <= o.maxHorizontalOverlap * minW;
+    // Words of one row do not sit on top of each other.
+    for (const auto& wa : a.words)
+        for (const auto& wb : b.words) {
+            float hOverlap = static_cast<float>(std::min(wa.box.x + wa.box.width, wb.box.x + wb.box.width) -
+                                                std::max(wa.box.x, wb.box.x));
+            float minW = static_cast<float>(std::max(1, std::min(wa.box.width, wb.box.width)));
+            if (hOverlap > o.maxHorizontalOverlap * minW)
+                return false;
+        }
+    return true;
 }
 
 } // namespace

@@ -29,7 +29,7 @@ struct EngineOptions {
 };
 
 struct RecognizeOptions {
-    Layout layout = Layout::Block;
+    Layout layout = Layout::Column; // keeps the large title that Block drops; rows are rejoined by groupRows
     int deadlineMs = 0;       // stop recognising after this long and return what was read (0: no limit)
     int resolutionDpi = 300;  // stated to Tesseract; only its size heuristics use it
     bool groupRows = true;    // merge lines that share a row (see groupRows)
@@ -39,6 +39,8 @@ struct RecognizeOptions {
 
 // One Tesseract instance. Create once per worker thread and reuse: creation loads the language model
 // (~100 ms), recognition does not. Not thread-safe: one thread at a time per Engine. Movable, not copyable.
+// Recognition runs on the calling thread only: create() and recognize() switch OpenMP nesting off for
+// that thread (Tesseract would otherwise start 4 OpenMP threads per call), so --jobs N scales.
 class Engine {
 public:
     // Loads `language` from the tessdata directory with the user words, user patterns and config from

@@ -12,7 +12,8 @@ struct GroupingOptions {
     // smaller band's height. Facts panels put amount and %DV columns far right of the name: the
     // recogniser may emit them as separate lines, which this puts back on the name's row.
     float minVerticalOverlap = 0.5f;
-    // ...and they do not overlap horizontally by more than this fraction of the narrower line's width.
+    // ...and no word of one overlaps a word of the other horizontally by more than this fraction of the
+    // narrower word's width.
     float maxHorizontalOverlap = 0.2f;
 };
 

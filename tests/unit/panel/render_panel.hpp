@@ -90,7 +90,7 @@ inline cv::Mat renderPanel(int width, const std::vector<Row>& rows = defaultRows
         fonts.text(img, r.name, cv::Point(pad, y), text, false, ink);
         if (!r.dv.empty())
             fonts.text(img, r.dv, cv::Point(width - pad, y), text, true, ink, true);
-        fonts.text(img, r.amount, cv::Point(int(width * 0.70), y), text, false, ink, true);
+        fonts.text(img, r.amount, cv::Point(int(width * 0.78), y), text, false, ink, true);
         y += int(8 * u);
         cv::rectangle(img, cv::Rect(pad, y, width - 2 * pad, std::max(1, int(u))), ink, cv::FILLED);
     }

@@ -1,0 +1,109 @@
+// The vision chain on a synthetic photo: find the panel, rectify it, read it.
+#include "labelcheck/image/opencv.hpp"
+#include "labelcheck/image/rectify.hpp"
+#include "labelcheck/ocr/engine.hpp"
+#include "labelcheck/ocr/photo_text.hpp"
+#include "labelcheck/panel/finder.hpp"
+#include "../panel/render_panel.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using labelcheck::image::fromMat;
+namespace lt = labelcheck::testing;
+
+namespace {
+
+labelcheck::ocr::Engine& engine()
+{
+    static labelcheck::ocr::Engine e = [] {
+        labelcheck::ocr::EngineOptions o;
+        o.modelsDir = LABELCHECK_SOURCE_DIR "/models";
+        auto made = labelcheck::ocr::Engine::create(o);
+        REQUIRE(made.ok());
+        return std::move(made.value());
+    }();
+    return e;
+}
+
+const labelcheck::TextLine* rowStarting(const std::vector<labelcheck::TextLine>& lines, const std::string& first)
+{
+    for (const auto& l : lines)
+        if (!l.words.empty() && l.words.front().text == first)
+            return &l;
+    return nullptr;
+}
+
+// Tesseract may or may not keep the space in "60 mg"; the facts parser accepts both.
+std::string squeezed(const std::string& s)
+{
+    std::string out;
+    for (char ch : s)
+        if (ch != ' ')
+            out += ch;
+    return out;
+}
+
+} // namespace
+
+TEST_SUITE("ocr")
+{
+    TEST_CASE("rows of a panel photographed under perspective keep their columns")
+    {
+        cv::Mat panel = lt::renderPanel(900);
+        // Perspective with a level top edge: the package text outside the panel is level too.
+        std::array<cv::Point2f, 4> c{cv::Point2f(1300, 800), cv::Point2f(2400, 810), cv::Point2f(2300, 1900),
+                                     cv::Point2f(1150, 1800)};
+        auto scene = lt::placePanel(panel, cv::Size(4000, 3000), c, 7);
+        auto photo = fromMat(scene.photo);
+        auto found = labelcheck::panel::findPanel(photo);
+        REQUIRE(found);
+        auto rect = labelcheck::image::rectifyPanel(photo, found->corners);
+        REQUIRE(rect.ok());
+        CHECK(rect->glyphHeightPx == doctest::Approx(26).epsilon(0.2));
+        auto lines = engine().recognize(rect->image);
+        REQUIRE(lines.ok());
+        CHECK(rowStarting(*lines, "Supplement"));
+        const auto* sodium = rowStarting(*lines, "Sodium");
+        REQUIRE(sodium);
+        CHECK(squeezed(sodium->text()) == "Sodium(assodiumcitrate)250mg11%");
+        const auto* magnesium = rowStarting(*lines, "Magnesium");
+        REQUIRE(magnesium);
+        CHECK(squeezed(magnesium->text()) == "Magnesium(asmagnesiummalate)60mg14%");
+        const auto* calcium = rowStarting(*lines, "Calcium");
+        REQUIRE(calcium);
+        CHECK(squeezed(calcium->text()) == "Calcium20mg2%");
+
+        labelcheck::ocr::PhotoTextOptions po;
+        po.panel = found->corners;
+        po.deadlineMs = 2000;
+        auto other = labelcheck::ocr::readPhotoText(engine(), photo, po);
+        REQUIRE(other.ok());
+        std::string all;
+        for (auto& l : *other)
+            all += l.text() + " ";
+        INFO("photo text: " << all);
+        CHECK(all.find("ELECTROLYTE") != std::string::npos);
+        CHECK(all.find("Sodium") == std::string::npos); // the panel was blanked out
+    }
+
+    TEST_CASE("a light-on-dark panel is inverted before reading")
+    {
+        cv::Mat panel = lt::renderPanel(700, lt::defaultRows(), true);
+        std::array<cv::Point2f, 4> c{cv::Point2f(300, 200), cv::Point2f(1000, 230), cv::Point2f(990, 760),
+                                     cv::Point2f(290, 740)};
+        auto scene = lt::placePanel(panel, cv::Size(1600, 1200), c, 8);
+        auto photo = fromMat(scene.photo);
+        auto found = labelcheck::panel::findPanel(photo);
+        REQUIRE(found);
+        auto rect = labelcheck::image::rectifyPanel(photo, found->corners);
+        REQUIRE(rect.ok());
+        CHECK(rect->inverted);
+        auto lines = engine().recognize(rect->image);
+        REQUIRE(lines.ok());
+        const auto* sodium = rowStarting(*lines, "Sodium");
+        REQUIRE(sodium);
+        CHECK(squeezed(sodium->text()) == "Sodium(assodiumcitrate)250mg11%");
+    }
+}
