@@ -71,12 +71,12 @@ Expected<bool> ImportSink::product(const Product& p, const std::string& file, st
         return false;
     if (cancelRequested())
         return stopForCancel();
+    if (auto v = validateProduct(p); !v)
+        return reject(file, line, v.error().message);
+    // Any failure now may have written part of the product into the batch: the caller aborts (rolls back).
     auto r = db_.upsert(p);
-    if (!r) {
-        if (r.error().code == ErrorCode::InvalidArgument)
-            return reject(file, line, r.error().message);
+    if (!r)
         return r.error();
-    }
     ++report_.read;
     ++(*r == UpsertOutcome::Inserted ? report_.imported : report_.updated);
     return afterRecord();

@@ -111,8 +111,10 @@ public:
     Status forEachProduct(const std::function<bool(const Product&)>& fn) const;
 
     // Inserts the product or replaces the record with the same GTIN (all fields, nutrients included).
-    // Errors: InvalidArgument when the GTIN is not 14 digits with a valid check digit, `source` is empty,
-    // or an amount is negative or not finite; Io when the database is read-only or locked.
+    // Outside a Transaction the write is atomic by itself. Inside one, a failure other than InvalidArgument
+    // may leave part of the product in that transaction: roll it back (importFiles does).
+    // Errors: InvalidArgument when validateProduct fails (nothing was written) or SQLite reports a
+    // constraint; Io when the database is read-only or locked; Internal for other SQLite failures.
     Expected<UpsertOutcome> upsert(const Product& product);
 
     // Removes the product; false when there was none.
@@ -133,6 +135,10 @@ private:
     explicit Database(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };
+
+// Checks what upsert requires: GTIN of 14 digits with a valid check digit, a non-empty source, amounts and
+// %DVs finite and non-negative. Errors: InvalidArgument saying which.
+Status validateProduct(const Product& product);
 
 // Normalises a typed or printed code to the GTIN-14 candidates to look up, in order: one candidate for
 // 12, 13 and 14 digits; for 8 digits the EAN-8 reading then the UPC-E reading, each only when its check
