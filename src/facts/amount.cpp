@@ -74,6 +74,11 @@ std::optional<double> parseNumber(std::string_view text, bool* fixed)
         return std::nullopt;
     if (digits.front() == '.')
         digits.insert(digits.begin(), '0');
+    // Amounts are never printed with a leading zero: "04g" is "0.4g" with the point lost.
+    if (digits.size() >= 2 && digits[0] == '0' && digits.find('.') == std::string::npos) {
+        digits.insert(digits.begin() + 1, '.');
+        changed = true;
+    }
     double v = 0;
     auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
     if (ec != std::errc() || ptr != digits.data() + digits.size())

@@ -27,6 +27,7 @@ struct Row {
     std::optional<DailyValue> dv;
     float nameConf = 1, amountConf = 1, dvConf = 1;
     int line = 0;          // line of the name
+    int lastLine = 0;      // last line the row continued onto
     bool lineStart = false; // the name starts its line
     int depth = 0;         // open parentheses in the name
     int continuation = 0;  // lines appended to the name
@@ -147,13 +148,25 @@ LineInfo classify(const std::string& text, const std::vector<Token>& toks, bool 
         info.skip = true;
     if (has(s, "notasignificantsource") || has(s, "notasignificant"))
         info.notSignificant = true;
-    if (has(s, "ingredient") || has(s, "ingredientes") || has(s, "warning") || has(s, "caution") ||
-        has(s, "consult") || has(s, "keepoutofreach") || has(s, "manufacturedfor") || has(s, "distributedby") ||
-        has(s, "allergen") || has(s, "directions")) {
-        info.skip = true;
-        info.enterProse = true;
-    }
     return info;
+}
+
+// Where ingredient lists, warnings and directions begin on a line ("Other ingredients:", "WARNING:",
+// "Keep out of reach"), or nullopt.
+std::optional<std::size_t> proseStart(const std::vector<Token>& toks)
+{
+    for (std::size_t k = 0; k < toks.size(); ++k) {
+        if (toks[k].kind != TokenKind::Word)
+            continue;
+        std::string w = lettersOnly(foldToLetters(toks[k].text));
+        std::string next = k + 1 < toks.size() ? lettersOnly(foldToLetters(toks[k + 1].text)) : std::string();
+        if (w.rfind("ingredient", 0) == 0 || w == "warning" || w == "warnings" || w == "caution" ||
+            w == "consult" || w == "directions" || w == "allergen" || w == "advertencia" ||
+            (w == "keep" && next == "out") || (w == "manufactured" && next == "for") ||
+            (w == "distributed" && next == "by") || (w == "suggested" && next == "use"))
+            return k;
+    }
+    return std::nullopt;
 }
 
 // Index of the token starting "Not a significant source", or 0 when it is not found after a value.
@@ -368,13 +381,16 @@ bool Parser::startsRow(const std::vector<Token>& toks, std::size_t k, std::optio
 
 bool Parser::canContinue(const Row& pending, int li, const std::vector<Token>& toks) const
 {
-    if (pending.hasValues() || pending.continuation >= 2)
+    // Up to two wrapped lines, five inside an open parenthetical (narrow columns: "Sodium (as" / "sodium" /
+    // "chloride and" / "sodium" / "citrate) 20 mg").
+    if (pending.hasValues() || pending.continuation >= (pending.depth > 0 ? 5 : 2))
         return false;
     std::optional<NameMatch> m;
     if (!toks.empty() && toks[0].kind == TokenKind::Word && startsRow(toks, 0, m) && pending.depth == 0)
         return false;
-    if (hasBoxes_ && hasBox(lines_[static_cast<std::size_t>(pending.line)]) && hasBox(lines_[static_cast<std::size_t>(li)])) {
-        const Box& p = lines_[static_cast<std::size_t>(pending.line)].box;
+    if (hasBoxes_ && hasBox(lines_[static_cast<std::size_t>(pending.lastLine)]) &&
+        hasBox(lines_[static_cast<std::size_t>(li)])) {
+        const Box& p = lines_[static_cast<std::size_t>(pending.lastLine)].box;
         const Box& c = lines_[static_cast<std::size_t>(li)].box;
         double pc = p.y + p.height / 2.0, cc = c.y + c.height / 2.0;
         // Same row (column to the right) or the line just below; never a line above.
@@ -456,6 +472,7 @@ void Parser::parseLine(int li, const std::vector<Token>& toks)
         if (k == 0 && !pairedName_.count(li) && canContinue(rows_[*pending_], li, toks)) {
             cur = pending_;
             rows_[*cur].continuation++;
+            rows_[*cur].lastLine = li;
         }
         pending_.reset();
     }
@@ -496,8 +513,14 @@ void Parser::parseLine(int li, const std::vector<Token>& toks)
                     Row nr;
                     nr.match = match;
                     nr.line = li;
+                    nr.lastLine = li;
                     nr.lineStart = lineStart;
-                    nr.inBlend = blendActive_;
+                    // "Sodium (as ...)" declares a row even right under a blend's contents.
+                    bool sourceParen = k + match->words < toks.size() &&
+                                       (squash(toks[k + match->words].text) == "as" ||
+                                        squash(toks[k + match->words].text) == "from") &&
+                                       toks[k + match->words].opens > 0;
+                    nr.inBlend = blendActive_ && !sourceParen;
                     rows_.push_back(nr);
                     cur = rows_.size() - 1;
                     collectingName = true;
@@ -513,6 +536,7 @@ void Parser::parseLine(int li, const std::vector<Token>& toks)
                     } else {
                         Row nr;
                         nr.line = li;
+                        nr.lastLine = li;
                         nr.lineStart = true;
                         nr.inBlend = blendActive_;
                         rows_.push_back(nr);
@@ -691,15 +715,25 @@ Facts Parser::run()
     bool tableSeen = false;
     for (std::size_t i = 0; i < lines_.size(); ++i) {
         int li = static_cast<int>(i);
-        const std::vector<Token>& toks = allTokens[i];
-        if (toks.empty())
+        if (allTokens[i].empty())
             continue;
         if (facts.servingSize.empty()) {
             std::string s = servingSizeFrom(texts[i]);
             if (!s.empty())
                 facts.servingSize = s;
         }
-        LineInfo info = classify(texts[i], toks, tableSeen);
+        LineInfo info = classify(texts[i], allTokens[i], tableSeen);
+        std::vector<Token> toks = allTokens[i];
+        if (auto p = proseStart(toks)) {
+            bool atStart = *p == 0 || (*p == 1 && (squash(toks[0].text) == "other" || squash(toks[0].text) == "inactive"));
+            if (atStart) {
+                info.skip = true;
+                info.enterProse = true;
+            } else {
+                // Another text column merged into the panel's line: keep the panel part.
+                toks.resize(*p);
+            }
+        }
         tableSeen = tableSeen || info.tableHeader;
         bool anyValue = std::any_of(toks.begin(), toks.end(), [](const Token& t) {
             return t.kind == TokenKind::Amount || t.kind == TokenKind::Percent;

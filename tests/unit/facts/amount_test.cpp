@@ -115,3 +115,17 @@ TEST_CASE("surrounding punctuation is ignored")
 }
 
 } // TEST_SUITE
+
+TEST_SUITE("facts") {
+
+TEST_CASE("a lost decimal point after a leading zero")
+{
+    bool fixed = false;
+    CHECK(parseNumber("04", &fixed) == doctest::Approx(0.4));
+    CHECK(fixed);
+    CHECK(parseAmount("04g")->value == doctest::Approx(0.4));
+    CHECK(parseNumber("0") == 0);
+    CHECK(parseNumber("10") == 10);
+}
+
+} // TEST_SUITE

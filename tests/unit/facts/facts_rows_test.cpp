@@ -450,3 +450,32 @@ TEST_CASE("sodium-free and magnesium stearate are not rows")
 }
 
 } // TEST_SUITE
+
+TEST_SUITE("facts") {
+
+TEST_CASE("a row with a source parenthetical right under a blend's contents")
+{
+    // Regression: the OCR lost "20 mg 1%"; the sodium row must read as present-but-unreadable, not as
+    // blend contents.
+    Facts f = parse({"Electrolyte", "Complex 850 mg \xe2\x80\xa0", "Calcium Lactate, Coconut", "Water Powder, Potassium",
+                     "Citrate", "Sodium (as", "sodium", "chloride and", "sodium", "citrate)", "Magnesium", "(as",
+                     "magnesium", "oxide) 15mg 4%", "Calcium 150 mg 12%", "Potassium 0.8 g"});
+    CHECK(f.unreadable[index(Mineral::Sodium)]);
+    CHECK(mineral(f, Mineral::Magnesium).mg == 15);
+    CHECK(mineral(f, Mineral::Calcium).mg == 150);
+    CHECK(mineral(f, Mineral::Potassium).mg == 800);
+}
+
+TEST_CASE("a narrow column wraps a row over five lines")
+{
+    Facts f = parse({"Sodium (as", "sodium", "chloride and", "sodium", "citrate) 20 mg 1%"});
+    CHECK(mineral(f, Mineral::Sodium).mg == 20);
+}
+
+TEST_CASE("0.4 g read as 04g")
+{
+    Facts f = parse({"Sodium 04g 17%"});
+    CHECK(mineral(f, Mineral::Sodium).mg == doctest::Approx(400));
+}
+
+} // TEST_SUITE
