@@ -9,6 +9,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 
@@ -38,6 +39,7 @@ int main(int argc, char** argv)
     std::vector<std::string> labels;
     SceneOptions opt;
     bool rendered = false;
+    int onlyFrame = -1;
     app.add_option("--out", out, "MJPG .avi to write");
     app.add_option("--frames", framesPattern, "also/instead write JPEG frames, e.g. dir/%04d.jpg");
     app.add_option("--seconds", opt.secondsPerProduct, "seconds each label is in view")->check(CLI::PositiveNumber);
@@ -48,6 +50,7 @@ int main(int argc, char** argv)
     app.add_option("--height", opt.height, "frame height")->check(CLI::Range(64, 4096));
     app.add_option("--samples", samplesDir, "folder of label photos used when no LABEL is given");
     app.add_flag("--rendered", rendered, "use the built-in rendered labels even when samples exist");
+    app.add_option("--only", onlyFrame, "with --frames: write just this frame (previews)");
     app.add_option("labels", labels, "label photos, one product each, in order");
     CLI11_PARSE(app, argc, argv);
     if (out.empty() && framesPattern.empty()) {
@@ -83,7 +86,14 @@ int main(int argc, char** argv)
         std::cerr << "makevideo: cannot write " << out << " (MJPG)\n";
         return 3;
     }
-    if (!framesPattern.empty() && !writeFrames(scene, framesPattern)) {
+    if (!framesPattern.empty() && onlyFrame >= 0) {
+        char name[4096];
+        std::snprintf(name, sizeof name, framesPattern.c_str(), onlyFrame);
+        if (!cv::imwrite(name, scene.render(onlyFrame))) {
+            std::cerr << "makevideo: cannot write " << name << "\n";
+            return 3;
+        }
+    } else if (!framesPattern.empty() && !writeFrames(scene, framesPattern)) {
         std::cerr << "makevideo: cannot write frames " << framesPattern << "\n";
         return 3;
     }

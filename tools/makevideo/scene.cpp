@@ -34,18 +34,18 @@ cv::Mat renderLabel(const LabelSpec& spec)
     if (!spec.claim.empty())
         text(img, spec.claim, {40, 205}, 1.1, 2);
 
-    // Barcode, bottom right.
-    const auto matrix = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::EAN13).setMargin(10).encode(spec.ean13, 380, 170);
+    // Barcode, across the bottom.
+    const auto matrix = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::EAN13).setMargin(10).encode(spec.ean13, 680, 190);
     cv::Mat code(matrix.height(), matrix.width(), CV_8UC1);
     for (int y = 0; y < matrix.height(); ++y)
         for (int x = 0; x < matrix.width(); ++x)
             code.at<std::uint8_t>(y, x) = matrix.get(x, y) ? 0 : 255;
     cv::Mat codeBgr;
     cv::cvtColor(code, codeBgr, cv::COLOR_GRAY2BGR);
-    const cv::Rect codeAt(w - codeBgr.cols - 40, h - codeBgr.rows - 70, codeBgr.cols, codeBgr.rows);
+    const cv::Rect codeAt((w - codeBgr.cols) / 2, h - codeBgr.rows - 70, codeBgr.cols, codeBgr.rows);
     cv::rectangle(img, codeAt + cv::Size(0, 50), cv::Scalar(255, 255, 255), cv::FILLED);
     codeBgr.copyTo(img(codeAt));
-    text(img, spec.ean13, {codeAt.x + 40, codeAt.y + codeAt.height + 38}, 1.0, 2);
+    text(img, spec.ean13, {codeAt.x + 200, codeAt.y + codeAt.height + 38}, 1.0, 2);
 
     // Facts panel, left.
     const int px = 40, py = 260, pw = 440;
