@@ -385,8 +385,13 @@ bool Parser::canContinue(const Row& pending, int li, const std::vector<Token>& t
     // "chloride and" / "sodium" / "citrate) 20 mg").
     if (pending.hasValues() || pending.continuation >= (pending.depth > 0 ? 5 : 2))
         return false;
+    // A new nutrient name starts a new row; inside an open parenthetical only when it carries values
+    // ("(as" / "magnesium" / "oxide) 15mg" continues, "Sodium 95mg 4%" does not).
     std::optional<NameMatch> m;
-    if (!toks.empty() && toks[0].kind == TokenKind::Word && startsRow(toks, 0, m) && pending.depth == 0)
+    if (!toks.empty() && toks[0].kind == TokenKind::Word && toks[0].closes == 0 && startsRow(toks, 0, m) &&
+        (pending.depth == 0 || std::any_of(toks.begin(), toks.end(), [](const Token& t) {
+             return t.kind == TokenKind::Percent || (t.kind == TokenKind::Amount && !t.amount.unitText.empty());
+         })))
         return false;
     if (hasBoxes_ && hasBox(lines_[static_cast<std::size_t>(pending.lastLine)]) &&
         hasBox(lines_[static_cast<std::size_t>(li)])) {
@@ -560,9 +565,14 @@ void Parser::parseLine(int li, const std::vector<Token>& toks)
             }
             if (cur) {
                 Row& row = rows_[*cur];
-                // Values inside the name's parenthetical ("(as 2,000 IU)") are not the row's.
-                if (row.depth == 0 || row.hasValues())
+                // Bare numbers inside the name's parenthetical are not the row's; a %DV or an amount with
+                // a unit is, and means the closing parenthesis was lost.
+                bool strong = t.kind == TokenKind::Percent || (t.kind == TokenKind::Amount && !t.amount.unitText.empty());
+                if (row.depth == 0 || row.hasValues() || strong) {
+                    if (!row.hasValues())
+                        row.depth = 0;
                     assign(row, t);
+                }
                 row.depth = std::max(0, row.depth + t.opens - t.closes);
             } else if (lineStart && lastRowOfLine_ && lastRowOfLine_->second == li - 1 &&
                        std::any_of(toks.begin() + static_cast<std::ptrdiff_t>(k), toks.end(),
@@ -753,6 +763,9 @@ Facts Parser::run()
         notSigLines_ = 0;
         if (info.enterProse)
             section = Section::Prose;
+        // A panel title or serving line means the panel starts here, whatever text came before.
+        if (panelTitleIn(texts[i]) || !servingSizeFrom(texts[i]).empty())
+            section = Section::Body;
         if (section == Section::Prose && !info.skip) {
             // Back to the panel only on a real row: a nutrient name with values.
             std::optional<NameMatch> m;

@@ -160,8 +160,11 @@ std::vector<Token> tokenizeLine(const TextLine& line)
             }
             pendingLessThan = false;
         }
-        tok.opens = static_cast<int>(std::count(tok.text.begin(), tok.text.end(), '('));
-        tok.closes = static_cast<int>(std::count(tok.text.begin(), tok.text.end(), ')'));
+        // OCR reads parentheses as brackets or braces too.
+        for (char c : tok.text) {
+            tok.opens += c == '(' || c == '[' || c == '{';
+            tok.closes += c == ')' || c == ']' || c == '}';
+        }
         out.push_back(std::move(tok));
     }
     return out;
