@@ -44,6 +44,18 @@ std::vector<Piece> splitWord(const Word& w)
         }
     }
     flush(false);
+    // A closing parenthesis glued to the amount: "Chloride)45" -> "Chloride)" "45".
+    std::vector<Piece> unglued;
+    for (auto& p : out) {
+        std::size_t paren = p.text.find(')');
+        if (paren != std::string::npos && paren + 1 < p.text.size() && isDigit(p.text[paren + 1])) {
+            unglued.push_back({p.text.substr(0, paren + 1), p.confidence, false});
+            unglued.push_back({p.text.substr(paren + 1), p.confidence, p.separatorAfter});
+        } else {
+            unglued.push_back(std::move(p));
+        }
+    }
+    out = std::move(unglued);
     // A name glued to its amount: "Sodium115mg" -> "Sodium" "115mg" (at least four letters first, so
     // "B12" and "D3" stay whole).
     std::vector<Piece> split;

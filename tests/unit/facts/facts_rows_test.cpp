@@ -479,3 +479,35 @@ TEST_CASE("0.4 g read as 04g")
 }
 
 } // TEST_SUITE
+
+TEST_SUITE("facts") {
+
+TEST_CASE("a closing parenthesis glued to the amount")
+{
+    Facts f = parse({"Potassium (as", "Potassium Chloride)45 mg <1%", "Sodium115mg 5%"});
+    CHECK(mineral(f, Mineral::Potassium).mg == 45);
+    CHECK(mineral(f, Mineral::Potassium).dailyValuePct == 0.5);
+    CHECK(mineral(f, Mineral::Sodium).mg == 115);
+}
+
+TEST_CASE("a panel title after an ingredient list starts the panel again")
+{
+    Facts f = parse({"Ingredients: Sodium citrate, potassium chloride", "Supplement Facts", "Electrolyte Blend 1.2 g t",
+                     "Sodium Bicarbonate, Trace Minerals", "Calcium 20 mg 2%"});
+    CHECK(mineral(f, Mineral::Calcium).mg == 20);
+    bool blend = false;
+    for (const auto& n : f.nutrients)
+        blend = blend || n.name == "Electrolyte Blend";
+    CHECK(blend);
+}
+
+TEST_CASE("a nutrient with values ends an unclosed parenthetical")
+{
+    // The OCR read the ')' as ']' and the next row must not be swallowed.
+    Facts f = parse({"Selenium", "(as", "selenomethionine] 70mcg 127%", "Sodium 95mg 4%"});
+    CHECK(mineral(f, Mineral::Sodium).mg == 95);
+    f = parse({"Selenium (as L-selenomethionine", "Sodium 95mg 4%"});
+    CHECK(mineral(f, Mineral::Sodium).mg == 95);
+}
+
+} // TEST_SUITE
