@@ -16,11 +16,13 @@ std::vector<Tok> tokenize(std::string_view text)
 {
     std::vector<Tok> toks;
     std::string cur;
-    auto flush = [&](bool hyphen) {
+    auto flush = [&](char endedBy) {
+        bool hyphen = endedBy == '-';
         if (cur.empty())
             return;
         Tok t;
-        t.digitZero = cur == "0";
+        // "0 electrolytes" negates; "0%" before the word is a %DV column, not a count.
+        t.digitZero = cur == "0" && endedBy != '%' && endedBy != '.' && endedBy != ',';
         t.word = t.digitZero ? "0" : lettersOnly(foldToLetters(cur));
         t.hyphenAfter = hyphen;
         if (!t.word.empty())
@@ -33,10 +35,10 @@ std::vector<Tok> tokenize(std::string_view text)
         if (letterish) {
             cur += c;
         } else {
-            flush(c == '-');
+            flush(c);
         }
     }
-    flush(false);
+    flush(' ');
     return toks;
 }
 

@@ -67,3 +67,14 @@ TEST_CASE("disclaimers are not claims")
 }
 
 } // TEST_SUITE
+
+TEST_SUITE("facts") {
+
+TEST_CASE("a %DV column before the claim is not a zero count")
+{
+    // Regression: "0% Electrolytes" was read as "0 electrolytes".
+    CHECK(claimsElectrolytes("Total Fat 0g 0% Electrolytes"));
+    CHECK_FALSE(claimsElectrolytes("Sugar free, 0 electrolytes"));
+}
+
+} // TEST_SUITE
