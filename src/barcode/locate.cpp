@@ -88,4 +88,79 @@ std::vector<Region> locateBarcodes(const cv::Mat& grey, int maxRegions, int work
     return out;
 }
 
+std::vector<cv::Rect> rankTiles(const cv::Mat& grey, int tileSide, int maxTiles)
+{
+    CV_Assert(grey.empty() || grey.type() == CV_8UC1);
+    std::vector<cv::Rect> out;
+    if (grey.cols <= tileSide || grey.rows <= tileSide || maxTiles <= 0 || tileSide < 16)
+        return out;
+    // Cells of a quarter tile; the tensor is averaged per cell. Full resolution up to 4000 px: a small
+    // barcode's bars are a pixel or two wide and vanish in any downscaled copy.
+    const double s = std::min(1.0, 4000.0 / std::max(grey.cols, grey.rows));
+    cv::Mat small;
+    if (s < 1.0)
+        cv::resize(grey, small, cv::Size(), s, s, cv::INTER_AREA);
+    else
+        small = grey;
+    const int cell = std::max(4, static_cast<int>(tileSide * s / 4));
+    const int nx = small.cols / cell, ny = small.rows / cell;
+    if (nx < 4 || ny < 4)
+        return out;
+    cv::Mat gx, gy;
+    cv::Sobel(small, gx, CV_32F, 1, 0, 3);
+    cv::Sobel(small, gy, CV_32F, 0, 1, 3);
+    const cv::Rect used(0, 0, nx * cell, ny * cell);
+    cv::Mat cxx, cyy, cxy;
+    cv::resize(gx(used).mul(gx(used)), cxx, cv::Size(nx, ny), 0, 0, cv::INTER_AREA);
+    cv::resize(gy(used).mul(gy(used)), cyy, cv::Size(nx, ny), 0, 0, cv::INTER_AREA);
+    cv::resize(gx(used).mul(gy(used)), cxy, cv::Size(nx, ny), 0, 0, cv::INTER_AREA);
+    // Coverage: the share of a cell's pixels on an edge. Bars put an edge every few pixels; a rule line or
+    // a label's border is one strong, perfectly coherent edge in an otherwise flat cell.
+    cv::Mat edge = (gx(used).mul(gx(used)) + gy(used).mul(gy(used))) > 60.0f * 60.0f, coverage;
+    cv::resize(edge, coverage, cv::Size(nx, ny), 0, 0, cv::INTER_AREA); // 0..255
+
+    // Score each 4x4-cell window, i.e. each tile position on the cell grid.
+    struct Cand {
+        int x, y;
+        double score;
+    };
+    std::vector<Cand> cands;
+    for (int y = 0; y + 4 <= ny; ++y)
+        for (int x = 0; x + 4 <= nx; ++x) {
+            // Per cell, not summed over the window first: cells of text add energy in every direction, while
+            // a barcode cell is coherent by itself. Take the window's two best cells (a small symbol fills
+            // only a couple).
+            double best = 0, second = 0;
+            for (int j = y; j < y + 4; ++j)
+                for (int i = x; i < x + 4; ++i) {
+                    const double a = cxx.at<float>(j, i), b = cyy.at<float>(j, i), c = cxy.at<float>(j, i);
+                    const double coherent = std::sqrt((a - b) * (a - b) + 4 * c * c);
+                    // Coherence (bars all parallel, text strokes every way) times coverage (edges everywhere,
+                    // not one line); edge strength beyond the floor does not count, so crisp text cannot
+                    // outweigh a soft, low-contrast barcode.
+                    const double coh = coherent / (a + b + 1e-6);
+                    const double v = coh * coh * coverage.at<std::uint8_t>(j, i) / 255.0;
+                    if (v > best)
+                        second = best, best = v;
+                    else if (v > second)
+                        second = v;
+                }
+            cands.push_back({x, y, best + second});
+        }
+    std::sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) { return a.score > b.score; });
+    std::vector<cv::Rect> chosenCells;
+    for (const auto& c : cands) {
+        if (static_cast<int>(out.size()) >= maxTiles || c.score <= 0)
+            break;
+        const cv::Rect cells(c.x, c.y, 4, 4);
+        if (std::any_of(chosenCells.begin(), chosenCells.end(), [&](const cv::Rect& r) { return (r & cells).area() > 8; }))
+            continue;
+        chosenCells.push_back(cells);
+        const cv::Rect full(static_cast<int>(c.x * cell / s), static_cast<int>(c.y * cell / s), static_cast<int>(4 * cell / s),
+                            static_cast<int>(4 * cell / s));
+        out.push_back(full & cv::Rect(0, 0, grey.cols, grey.rows));
+    }
+    return out;
+}
+
 } // namespace labelcheck::barcode::detail

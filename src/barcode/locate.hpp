@@ -18,4 +18,10 @@ struct Region {
 // `workSide` pixels on the long side, so its cost is bounded whatever the photo's size.
 std::vector<Region> locateBarcodes(const cv::Mat& grey, int maxRegions, int workSide = 800);
 
+// Up to `maxTiles` squares of about `tileSide` pixels of `grey` (a large photo), most barcode-like first:
+// ranked by the coherent gradient energy inside (strong edges all parallel), non-overlapping by more than
+// half. A coarse locator that, unlike locateBarcodes, needs no clean blob: a small, soft barcode next to
+// crisp text still wins its tile. Empty when the photo is smaller than a tile.
+std::vector<cv::Rect> rankTiles(const cv::Mat& grey, int tileSide, int maxTiles);
+
 } // namespace labelcheck::barcode::detail

@@ -26,12 +26,18 @@ constexpr int kBaseSide = 1280;   // long side of the whole-image view; ZXing's 
 constexpr int kSmallSide = 800;   // views up to this size are also tried upscaled
 constexpr int kMaxRegions = 3;    // located regions tried per photo
 constexpr int kTileSide = 640;    // full-resolution tiles of large photos
+constexpr float kTileMargin = 6;  // a symbol read closer than this to a tile's cut edge is ignored
+constexpr int kHotTiles = 2;      // most barcode-like tiles of a large photo that get the whole ladder
 constexpr int kVotesNeeded = 2;   // distinct untrusted passes that must agree
 
 // A greyscale image derived from the input, with the affine map from its pixels back to the input's.
 struct View {
     cv::Mat grey;
     cv::Matx23d toInput;
+    // Where a symbol must lie, in the input's pixels; empty: anywhere. A tile cut out of a larger photo can
+    // slice a symbol, and ZXing may read a sliced symbol as a different valid code. Views derived from a
+    // tile (scaled, filtered, rotated) keep it.
+    cv::Rect2f innerInput;
 };
 
 cv::Matx23d identity() { return {1, 0, 0, 0, 1, 0}; }
@@ -55,10 +61,11 @@ View scaled(const View& v, double f, int interpolation)
     const double fx = static_cast<double>(out.grey.cols) / v.grey.cols;
     const double fy = static_cast<double>(out.grey.rows) / v.grey.rows;
     out.toInput = chain(v.toInput, cv::Matx23d(fx, 0, 0, 0, fy, 0));
+    out.innerInput = v.innerInput;
     return out;
 }
 
-View filtered(const View& v, cv::Mat grey) { return View{std::move(grey), v.toInput}; }
+View filtered(const View& v, cv::Mat grey) { return View{std::move(grey), v.toInput, v.innerInput}; }
 
 View sharpened(const View& v)
 {
@@ -96,6 +103,7 @@ View rotated(const View& v, double degrees)
     cv::warpAffine(v.grey, out.grey, m, cv::Size(static_cast<int>(std::ceil(bb.width)), static_cast<int>(std::ceil(bb.height))),
                    cv::INTER_LINEAR, cv::BORDER_REPLICATE);
     out.toInput = chain(v.toInput, m);
+    out.innerInput = v.innerInput;
     return out;
 }
 
@@ -183,6 +191,13 @@ public:
         hints.tryHarder = true;
         hints.tryRotate = tryRotate;
         auto r = detail::decodeView(v.grey, hints);
+        if (r && !v.innerInput.empty() &&
+            !std::all_of(r->corners.begin(), r->corners.end(), [&](const cv::Point2f& p) {
+                return v.innerInput.contains(cv::Point2f(
+                    static_cast<float>(v.toInput(0, 0) * p.x + v.toInput(0, 1) * p.y + v.toInput(0, 2)),
+                    static_cast<float>(v.toInput(1, 0) * p.x + v.toInput(1, 1) * p.y + v.toInput(1, 2))));
+            }))
+            r.reset();
         const std::string name = viewName + "/" + binarizerName(b);
         ++stats_.passes;
         stats_.trace.push_back({name, trusted, r ? r->gtin14 : std::string(),
@@ -274,6 +289,17 @@ View sharpenedBy(const View& v, double sigma, double amount)
     return filtered(v, out);
 }
 
+// The part of tile `r` of `full` (full resolution: its pixels are the input's) away from the cut edges;
+// edges that are also the photo's edges stay.
+cv::Rect2f innerOf(const View& full, const cv::Rect& r)
+{
+    const float m = kTileMargin;
+    const float left = r.x > 0 ? r.x + m : -1.0f, top = r.y > 0 ? r.y + m : -1.0f;
+    const float right = r.x + r.width < full.grey.cols ? r.x + r.width - m : full.grey.cols + 1.0f;
+    const float bottom = r.y + r.height < full.grey.rows ? r.y + r.height - m : full.grey.rows + 1.0f;
+    return {left, top, right - left, bottom - top};
+}
+
 // Plain ZXing on full-resolution tiles of a large photo, where a small symbol is lost in the scaled view.
 void searchTiles(Search& s, const View& full)
 {
@@ -286,7 +312,7 @@ void searchTiles(Search& s, const View& full)
             const cv::Rect r = cv::Rect(x, y, tile, tile) & cv::Rect(0, 0, full.grey.cols, full.grey.rows);
             if (r.width < tile / 4 || r.height < tile / 4)
                 continue;
-            View v{full.grey(r), chain(full.toInput, cv::Matx23d(1, 0, -r.x, 0, 1, -r.y))};
+            View v{full.grey(r), chain(full.toInput, cv::Matx23d(1, 0, -r.x, 0, 1, -r.y)), innerOf(full, r)};
             s.run("tile" + std::to_string(++n), v, Binarizer::LocalAverage, true);
             if (x + tile >= full.grey.cols)
                 break;
@@ -294,6 +320,33 @@ void searchTiles(Search& s, const View& full)
         if (y + tile >= full.grey.rows)
             break;
     }
+}
+
+// Aggressive variants of `base` (upscaling for small views only, sharpening, contrast, fixed and adaptive
+// thresholds, smoothing, small rotations). They vote: a GTIN counts only when two views agree. The
+// view's innerInput carries over to every variant.
+void searchVariants(Search& s, const View& base, const std::string& p)
+{
+    const auto LA = Binarizer::LocalAverage;
+    const auto FT = Binarizer::FixedThreshold;
+    if (std::max(base.grey.cols, base.grey.rows) <= kSmallSide) {
+        View up;
+        s.run(p + "up2", [&]() -> const View& { return up = scaled(base, 2.0, cv::INTER_CUBIC); }, LA, false);
+        s.run(p + "up2", [&]() -> const View& { return up; }, FT, false);
+        s.run(p + "up2-sharp", [&] { return sharpened(up); }, LA, false);
+        s.run(p + "up2-adapt", [&] { return binarizedAdaptive(up); }, FT, false);
+        s.run(p + "up3", [&] { return scaled(base, 3.0, cv::INTER_CUBIC); }, LA, false);
+    }
+    s.run(p + "half", [&] { return scaled(base, 0.5, cv::INTER_AREA); }, LA, false);
+    s.run(p + "sharp", [&] { return sharpened(base); }, LA, false);
+    s.run(p + "sharp-mild", [&] { return sharpenedBy(base, 1.0, 0.5); }, LA, false);
+    s.run(p + "clahe", [&] { return contrasted(base); }, LA, false);
+    s.run(p + "base", base, FT, false);
+    s.run(p + "adapt", [&] { return binarizedAdaptive(base); }, FT, false);
+    s.run(p + "smooth", [&] { return smoothed(base); }, LA, false);
+    s.run(p + "median", [&] { return medianed(base); }, LA, false);
+    for (double deg : {8.0, -8.0, 15.0, -15.0, 25.0, -25.0})
+        s.run(p + "rot" + std::to_string(static_cast<int>(deg)), [&] { return rotated(base, deg); }, LA, false);
 }
 
 void searchAll(Search& s, const View& full)
@@ -334,25 +387,36 @@ void searchAll(Search& s, const View& full)
     if (s.done())
         return;
 
-    // Stage 4: aggressive variants of the whole (scaled) photo; they vote. Upscaling only for small photos.
-    if (std::max(base.grey.cols, base.grey.rows) <= kSmallSide) {
-        View up;
-        s.run("up2", [&]() -> const View& { return up = scaled(base, 2.0, cv::INTER_CUBIC); }, LA, false);
-        s.run("up2", [&]() -> const View& { return up; }, FT, false);
-        s.run("up2-sharp", [&] { return sharpened(up); }, LA, false);
-        s.run("up2-adapt", [&] { return binarizedAdaptive(up); }, FT, false);
-        s.run("up3", [&] { return scaled(base, 3.0, cv::INTER_CUBIC); }, LA, false);
+    // Stage 4: the most barcode-like tiles of a large photo, widened, get the locator at full resolution
+    // (a tight crop matters: ZXing thresholds whole rows, and a wide flat label around a small symbol
+    // skews that) and the aggressive variants. All of it votes.
+    if (large) {
+        int hot = 0;
+        for (const auto& t : detail::rankTiles(full.grey, kTileSide, kHotTiles)) {
+            if (s.done())
+                break;
+            const int grow = kTileSide / 4;
+            const cv::Rect r = cv::Rect(t.x - grow, t.y - grow, t.width + 2 * grow, t.height + 2 * grow) &
+                               cv::Rect(0, 0, full.grey.cols, full.grey.rows);
+            const View v{full.grey(r), chain(full.toInput, cv::Matx23d(1, 0, -r.x, 0, 1, -r.y)), innerOf(full, r)};
+            const std::string p = "hot" + std::to_string(++hot) + ":";
+            const auto located = detail::locateBarcodes(v.grey, 2, std::max(v.grey.cols, v.grey.rows));
+            for (std::size_t i = 0; i < located.size() && !s.done(); ++i) {
+                View rv = regionView(v, located[i]);
+                rv.innerInput = v.innerInput;
+                const std::string name = p + "region" + std::to_string(i + 1);
+                s.run(name, rv, LA, false, false);
+                s.run(name + "-sharp", [&] { return sharpened(rv); }, LA, false, false);
+                s.run(name + "-adapt", [&] { return binarizedAdaptive(rv); }, FT, false, false);
+                s.run(name + "-median", [&] { return medianed(rv); }, LA, false, false);
+                s.run(name + "-up2", [&] { return scaled(rv, 2.0, cv::INTER_CUBIC); }, LA, false, false);
+            }
+            searchVariants(s, v, p);
+        }
     }
-    s.run("half", [&] { return scaled(base, 0.5, cv::INTER_AREA); }, LA, false);
-    s.run("sharp", [&] { return sharpened(base); }, LA, false);
-    s.run("sharp-mild", [&] { return sharpenedBy(base, 1.0, 0.5); }, LA, false);
-    s.run("clahe", [&] { return contrasted(base); }, LA, false);
-    s.run("base", base, FT, false);
-    s.run("adapt", [&] { return binarizedAdaptive(base); }, FT, false);
-    s.run("smooth", [&] { return smoothed(base); }, LA, false);
-    s.run("median", [&] { return medianed(base); }, LA, false);
-    for (double deg : {8.0, -8.0, 15.0, -15.0, 25.0, -25.0})
-        s.run("rot" + std::to_string(static_cast<int>(deg)), [&] { return rotated(base, deg); }, LA, false);
+
+    // Stage 5: aggressive variants of the whole (scaled) photo.
+    searchVariants(s, base, "");
 }
 
 } // namespace

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -39,7 +40,13 @@ struct Group {
         maxMs = std::max(maxMs, st.ms);
         if (r && r->gtin14 == expected)
             ++ok;
-        else if (r) {
+        else if (!r && std::getenv("LABELCHECK_VERBOSE")) {
+            std::string seen;
+            for (const auto& t : st.trace)
+                if (!t.gtin14.empty())
+                    seen += " " + t.name + "=" + t.gtin14.substr(8);
+            std::printf("  none %s %s: %d passes%s\n", name, what.c_str(), st.passes, seen.c_str());
+        } else if (r) {
             ++wrong;
             std::printf("  WRONG %s %s: expected %s, read %s by %s\n", name, what.c_str(), expected.c_str(),
                         r->gtin14.c_str(), st.decidedBy.c_str());
@@ -96,9 +103,9 @@ int main()
         std::mt19937 rng(2024);
         Group pasted{"dataset-on-4000x3000", 0};
         Group upscaled{"dataset-upscaled-12MP", 0};
-        // Measured when tuned: see the minimums below.
-        pasted.minPass = 27;
-        upscaled.minPass = 15;
+        // Measured when tuned (budget unlimited): 36/42 pasted, 18/21 upscaled.
+        pasted.minPass = 33;
+        upscaled.minPass = 16;
         for (std::size_t i = 0; i < photos.size(); ++i) {
             const auto& p = photos[i];
             auto img = image::loadImage(p.file);
