@@ -312,8 +312,11 @@ LabelSpec makeLabelSpec(Rng& rng, unsigned mask, bool claimed, Difficulty diffic
 
     if (supplement) {
         s.servingSize = servingFor(rng, s.form);
-        s.netContents = s.form == "powder" ? rng.pick(Strings{"NET WT 7.4 OZ (210 g)", "30 STICK PACKS", "NET WT 3.2 OZ (90 g)", "20 SINGLE SERVINGS"})
-                                           : rng.pick(Strings{"60 CAPSULES", "90 TABLETS", "120 VEGGIE CAPSULES", "30 TABLETS"});
+        s.netContents = s.form == "powder"    ? rng.pick(Strings{"NET WT 7.4 OZ (210 g)", "30 STICK PACKS", "NET WT 3.2 OZ (90 g)", "20 SINGLE SERVINGS"})
+                        : s.form == "capsule" ? rng.pick(Strings{"60 CAPSULES", "120 VEGGIE CAPSULES", "90 SOFTGELS"})
+                                              : rng.pick(Strings{"90 TABLETS", "30 TABLETS", "60 CHEWABLE TABLETS"});
+        if (s.form != "powder")
+            s.flavor.clear();
         const auto dvs = rng.chance(0.9) ? labelcheck::kDailyValues2016 : labelcheck::kDailyValuesPre2016;
         const bool lessThanOne = rng.chance(0.85);
 
@@ -408,18 +411,32 @@ LabelSpec makeLabelSpec(Rng& rng, unsigned mask, bool claimed, Difficulty diffic
         Strings fillers = s.form == "powder"
                               ? Strings{"citric acid", "natural flavors", "stevia leaf extract", "malic acid", "silicon dioxide",
                                         "monk fruit extract", "beet juice powder (color)", "cane sugar", "dextrose"}
-                              : Strings{"hypromellose (capsule)", "rice flour", "magnesium stearate", "silicon dioxide",
-                                        "microcrystalline cellulose", "dicalcium phosphate", "stearic acid"};
+                              : Strings{s.form == "capsule" ? "hypromellose (capsule)" : "croscarmellose sodium", "rice flour",
+                                        "magnesium stearate", "silicon dioxide", "microcrystalline cellulose",
+                                        "dicalcium phosphate", "stearic acid"};
         rng.shuffle(fillers);
         fillers.resize(static_cast<std::size_t>(rng.range(2, 5)));
         for (auto& f : fillers)
             ingredients.push_back(f);
     } else {
         const bool y2016 = s.style == PanelStyle::Nutrition2016;
-        s.form = rng.pick(Strings{"liquid", "powder", "food"});
-        s.servingSize = rng.pick(Strings{"1 bottle (591 mL)", "1 packet (19g)", "2/3 cup (55g)", "1 bar (40g)", "8 fl oz (240 mL)",
-                                         "9 crackers (30g)", "1 cup (245g)"});
-        s.netContents = rng.pick(Strings{"20 FL OZ (591 mL)", "NET WT 12 OZ (340 g)", "NET WT 1.4 OZ (40 g)", "32 FL OZ (946 mL)"});
+        static const Strings kDrinks = {"Sports Drink", "Coconut Water", "Thirst Quencher", "Hydration Drink", "Sparkling Water",
+                                        "Lemonade", "Almond Milk", "Iced Tea"};
+        const bool drink = std::find(kDrinks.begin(), kDrinks.end(), s.productName) != kDrinks.end();
+        const bool drinkMix = drink && rng.chance(0.3);
+        s.form = drinkMix ? "powder" : drink ? "liquid" : "food";
+        if (s.form == "food")
+            s.flavor.clear();
+        if (s.form == "powder") {
+            s.servingSize = rng.pick(Strings{"1 packet (19g)", "1 stick (7g)", "2 tbsp (17g)"});
+            s.netContents = rng.pick(Strings{"NET WT 12 OZ (340 g)", "10 PACKETS", "NET WT 5.3 OZ (150 g)"});
+        } else if (s.form == "liquid") {
+            s.servingSize = rng.pick(Strings{"1 bottle (591 mL)", "8 fl oz (240 mL)", "12 fl oz (355 mL)", "1 cup (240 mL)"});
+            s.netContents = rng.pick(Strings{"20 FL OZ (591 mL)", "32 FL OZ (946 mL)", "12 FL OZ (355 mL)", "1 L (33.8 FL OZ)"});
+        } else {
+            s.servingSize = rng.pick(Strings{"2/3 cup (55g)", "1 bar (40g)", "9 crackers (30g)", "1 cup (245g)", "1/4 cup (30g)"});
+            s.netContents = rng.pick(Strings{"NET WT 12 OZ (340 g)", "NET WT 1.4 OZ (40 g)", "NET WT 8 OZ (227 g)"});
+        }
         const auto dvs = y2016 ? labelcheck::kDailyValues2016 : labelcheck::kDailyValuesPre2016;
         auto nfMg = [&](Mineral m) {
             double v = mineralMg(rng, m);
@@ -589,7 +606,7 @@ LabelSpec makeLabelSpec(Rng& rng, unsigned mask, bool claimed, Difficulty diffic
                 s.items.push_back(t);
             }
         }
-        Strings base = s.form == "liquid" ? Strings{"filtered water", "cane sugar", "citric acid", "natural flavor", "salt",
+        Strings base = s.form != "food" ? Strings{"filtered water", "cane sugar", "citric acid", "natural flavor", "salt",
                                                     "gum arabic", "sucralose"}
                                           : Strings{"whole grain oats", "sugar", "canola oil", "rice flour", "honey", "salt",
                                                     "baking soda", "soy lecithin", "natural flavor"};
@@ -620,7 +637,8 @@ LabelSpec makeLabelSpec(Rng& rng, unsigned mask, bool claimed, Difficulty diffic
     if (rng.chance(0.4))
         s.warning = rng.pick(Strings{"Keep out of reach of children. Store in a cool, dry place.",
                                      "Consult your physician before use if you are pregnant or nursing.",
-                                     "Mix 1 serving with 16 oz of cold water. Shake well."});
+                                     s.form == "powder" ? "Mix 1 serving with 16 oz of cold water. Shake well."
+                                                        : "Take 1 serving daily with food."});
 
     // Ground truth: missing, mentioned, claim, verdict.
     for (Mineral m : labelcheck::kMinerals) {

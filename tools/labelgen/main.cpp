@@ -134,6 +134,10 @@ int main(int argc, char** argv)
             meta["light_on_dark"] = spec.lightOnDark;
             meta["panel_style"] = spec.style == PanelStyle::Supplement ? "supplement" : spec.style == PanelStyle::Nutrition2016 ? "nutrition_2016" : "nutrition_pre2016";
             meta["claim_text"] = spec.claim;
+            bool blend = false;
+            for (const auto& it : spec.items)
+                blend |= it.kind == PanelItem::Kind::Row && it.text.find("Electrolyte") != std::string::npos;
+            meta["electrolyte_blend"] = blend;
             meta["angle_deg"] = std::round(photo.angleDeg * 10) / 10;
             meta["quarter_turns"] = photo.quarterTurns;
             meta["curvature_deg"] = std::round(photo.curvature);

@@ -236,7 +236,7 @@ cv::Mat renderPanel(const LabelSpec& spec, const PanelStyleParams& st, Fonts& f,
             const int dvW = f.width(dvFont, it.dv, px);
             const int boldW = f.width(bold, it.amount + "  ", px); // the amount after a bold name, with its space
             int nameMax = inlineAmt ? (dvRight - std::max(dvW, dvColW * 2 / 3) - st.px / 2 - pad - indent - std::max(amountW, boldW))
-                                    : (amountRight - amountColW - st.px / 2 - pad - indent);
+                                    : (amountRight - std::max(amountW, amountColW * 3 / 5) - st.px / 2 - pad - indent);
             nameMax = std::max(nameMax - st.px / 2, st.px * 3); // room for the continuation indent
             auto lines = wrap(f, nameFont, it.text, px, nameMax);
             for (std::size_t k = 0; k < lines.size(); ++k) {
