@@ -103,7 +103,7 @@ std::optional<std::string> parseUnitText(std::string_view text, bool* fixed)
     // OCR misreadings, each seen on real panels.
     static const std::pair<std::string_view, std::string_view> kFixes[] = {
         {"rng", "mg"}, {"mq", "mg"}, {"m9", "mg"}, {"rnq", "mg"}, {"rn9", "mg"}, {"nig", "mg"}, {"mgs", "mg"},
-        {"meg", "mcg"}, {"mcq", "mcg"}, {"rncg", "mcg"}, {"mcgs", "mcg"}, {"pg", "mcg"}, {"lu", "iu"}, {"1u", "iu"},
+        {"ng", "mg"}, {"nq", "mg"}, {"meg", "mcg"}, {"mcq", "mcg"}, {"rncg", "mcg"}, {"mcgs", "mcg"}, {"pg", "mcg"}, {"lu", "iu"}, {"1u", "iu"},
     };
     for (auto [from, to] : kFixes)
         if (u == from) {

@@ -3,6 +3,7 @@
 #include "labelcheck/facts/fuzzy.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace labelcheck::facts::detail {
 
@@ -136,6 +137,20 @@ std::vector<Token> tokenizeLine(const TextLine& line)
         } else if (auto a = parseAmount(p.text)) {
             tok.kind = TokenKind::Amount;
             tok.amount = *a;
+            // A space inside a number: "2 30mg" is 230 mg (a bare integer glued to an integer amount).
+            if (!a->unit && a->unitText.empty() && i + 1 < pieces.size() && isDigit(p.text.back()) &&
+                p.text.find_first_not_of("0123456789") == std::string::npos && p.text.size() <= 2 &&
+                isDigit(pieces[i + 1].text.front())) {
+                if (auto joined = parseAmount(p.text + pieces[i + 1].text); joined && joined->unit &&
+                                                                        joined->value == std::floor(joined->value)) {
+                    tok.amount = *joined;
+                    tok.amount.ocrFixed = true;
+                    tok.text += " " + pieces[i + 1].text;
+                    tok.confidence = std::min(tok.confidence, pieces[i + 1].confidence);
+                    tok.separatorAfter = pieces[i + 1].separatorAfter;
+                    ++i;
+                }
+            }
             if (i + 1 < pieces.size()) {
                 const Piece& next = pieces[i + 1];
                 bool unitFixed = false;

@@ -511,3 +511,18 @@ TEST_CASE("a nutrient with values ends an unclosed parenthetical")
 }
 
 } // TEST_SUITE
+
+TEST_SUITE("facts") {
+
+TEST_CASE("a space inside a number")
+{
+    // Regression from a photo: "Sodium 230mg 10%" read as "Sodium 2 30mg 10%".
+    Facts f = parse({"Sodium 2 30mg 10%", "Cholesterol Ong 0%"});
+    CHECK(mineral(f, Mineral::Sodium).mg == 230);
+    CHECK(*mineral(f, Mineral::Sodium).confidence < 1.0f);
+    // Dual columns with units on both sides stay apart.
+    f = parse({"Sodium 250mg 11% 500mg 22%"});
+    CHECK(mineral(f, Mineral::Sodium).mg == 250);
+}
+
+} // TEST_SUITE
