@@ -33,7 +33,8 @@ struct Row {
     int continuation = 0;  // lines appended to the name
     bool prose = false;    // ordinary words follow the name outside parentheses
     bool inBlend = false;  // started under a blend row
-    bool garbled = false;  // a token with digits in the name that did not read as a value ("2#0mg")
+    bool garbled = false;  // a token standing for a value that did not read as one ("2#0mg", "Soong")
+    std::optional<double> trailingBare; // a bare number after the amount ("Omg 4": a %DV that lost its '%')
     bool hasValues() const { return amount.has_value() || dv.has_value(); }
     bool isBlend() const
     {
@@ -96,6 +97,19 @@ bool looksLikeWord(std::string_view t)
         vowel = vowel || l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u' || l == 'y';
     }
     return vowel;
+}
+
+// A word standing for an amount the OCR garbled: it holds a digit ("2#0mg") or ends like a unit
+// ("Soong", "Smg").
+bool looksLikeGarbledAmount(std::string_view t)
+{
+    if (t.find_first_of("0123456789") != std::string_view::npos)
+        return true;
+    std::string l = toLowerAscii(t);
+    while (!l.empty() && (l.back() == '.' || l.back() == ','))
+        l.pop_back();
+    auto endsWith = [&](std::string_view suf) { return l.size() > suf.size() && l.compare(l.size() - suf.size(), suf.size(), suf) == 0; };
+    return l.size() <= 7 && (endsWith("mg") || endsWith("ng") || endsWith("mq") || endsWith("rng") || endsWith("mcg"));
 }
 
 std::vector<std::string> wordTexts(const std::vector<Token>& toks, std::size_t from)
@@ -250,6 +264,10 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
         double value = a.value;
         if (!unit && !a.unitText.empty()) {
             // A non-mass unit (IU, kcal) on a mineral row is a misreading; fall through to the %DV.
+        } else if (!unit && !pct && !a.trailingNineAsGram &&
+                   ((a.value > 0 && a.value < 5) || a.value > 2000 || row.garbled)) {
+            // A bare number with nothing to check it against that no label would print for these
+            // minerals without a unit ("1", "7402"), or next to garbage: not a reading.
         } else if (!unit) {
             // Bare number: "0.29" may be "0.2g" with the g read as 9; otherwise assume mg.
             std::optional<std::pair<double, AmountUnit>> pick;
@@ -286,7 +304,9 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
                 factor *= 0.7f; // inconsistent, kept as printed
             }
         }
-        if (unit) {
+        // "Potassium Omg 4": a zero next to a %DV that lost its '%' cannot both be right.
+        bool contradicted = unit && value == 0 && !pct && row.trailingBare && *row.trailingBare > 0;
+        if (unit && !contradicted) {
             out.amount = value;
             out.unit = unit;
             out.mg = toMg(value, *unit);
@@ -411,6 +431,8 @@ void Parser::assign(Row& row, const Token& t)
         if (!row.amount) {
             row.amount = t.amount;
             row.amountConf = t.confidence;
+        } else if (!row.dv && !row.trailingBare && t.amount.unitText.empty()) {
+            row.trailingBare = t.amount.value;
         }
     } else if (t.kind == TokenKind::Percent) {
         if (!row.dv || (row.dv->noDailyValue && !row.dv->pct)) {
@@ -458,11 +480,13 @@ void Parser::finishRowName(Row& row, const std::vector<Token>& toks, std::size_t
         row.depth += t.opens - t.closes;
         if (row.depth < 0)
             row.depth = 0;
-        if (depthBefore == 0 && t.opens == 0 && t.text.find_first_of("0123456789") != std::string::npos)
+        bool garbage = depthBefore == 0 && t.opens == 0 && looksLikeGarbledAmount(t.text);
+        if (garbage)
             row.garbled = true;
         std::string folded = lettersOnly(foldToLetters(t.text));
         // Ordinary words after the nutrient and outside parentheses: "sodium diet", "calcium and iron".
-        if (depthBefore == 0 && t.opens == 0 && folded.size() >= 3 && looksLikeWord(t.text) && !isNameFiller(folded) &&
+        if (!garbage && depthBefore == 0 && t.opens == 0 && folded.size() >= 3 && looksLikeWord(t.text) &&
+            !isNameFiller(folded) &&
             !matchNutrientName(std::vector<std::string>{t.text}, 0) && t.text.find('/') == std::string::npos &&
             i > from + (row.match ? row.match->words - 1 : 0))
             row.prose = true;
@@ -721,9 +745,17 @@ Facts Parser::run()
     if (!hasBoxes_)
         pairColumnBlocks(allTokens);
 
+    // Text above the title is spill-over from outside the panel (product name, net weight): no rows there.
+    std::size_t firstLine = 0;
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        if (panelTitleIn(texts[i])) {
+            firstLine = i;
+            break;
+        }
+
     Section section = Section::Body;
     bool tableSeen = false;
-    for (std::size_t i = 0; i < lines_.size(); ++i) {
+    for (std::size_t i = firstLine; i < lines_.size(); ++i) {
         int li = static_cast<int>(i);
         if (allTokens[i].empty())
             continue;

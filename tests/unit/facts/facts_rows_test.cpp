@@ -526,3 +526,39 @@ TEST_CASE("a space inside a number")
 }
 
 } // TEST_SUITE
+
+TEST_SUITE("facts") {
+
+TEST_CASE("text above the panel title is not a row")
+{
+    // Regression from a photo: the product name "Magnesium" and "NET WT 7402" above the panel.
+    Facts f = parse({"Bright D", "Magnesium", "NET WT 7402", "Supplement Facts", "Serving Size 1 Stick Pack (6 g)",
+                     "Manganese (as", "manganese", "gluconate) 1mg 43%"});
+    CHECK(absent(f, Mineral::Magnesium));
+    CHECK_FALSE(f.unreadable[index(Mineral::Magnesium)]);
+}
+
+TEST_CASE("implausible bare numbers are not readings")
+{
+    // "260mg 11%" read as "Soong 1".
+    Facts f = parse({"Sodium (from Sodium", "Citrate) Soong 1"});
+    CHECK(absent(f, Mineral::Sodium));
+    CHECK(f.unreadable[index(Mineral::Sodium)]);
+    f = parse({"Potassium 7402"});
+    CHECK(absent(f, Mineral::Potassium));
+    CHECK(f.unreadable[index(Mineral::Potassium)]);
+    f = parse({"Potassium 250"});
+    CHECK(mineral(f, Mineral::Potassium).mg == 250);
+}
+
+TEST_CASE("a zero next to a percent that lost its sign")
+{
+    // "140mg 4%" read as "Omg 4".
+    Facts f = parse({"Potassium Omg 4"});
+    CHECK(absent(f, Mineral::Potassium));
+    CHECK(f.unreadable[index(Mineral::Potassium)]);
+    f = parse({"Potassium 0mg 0%"});
+    CHECK(mineral(f, Mineral::Potassium).mg == 0);
+}
+
+} // TEST_SUITE
