@@ -370,27 +370,31 @@ void searchAll(Search& s, const View& full)
     if (s.done())
         return;
 
-    // Stage 3: regions that look like barcodes, cut out at full resolution and deskewed. The best one read
-    // plainly is trusted; everything else votes.
-    std::vector<View> regions;
-    const int workSide = std::clamp(side * 2 / 5, 800, 1600);
-    for (const auto& r : detail::locateBarcodes(full.grey, kMaxRegions, workSide))
-        regions.push_back(regionView(full, r));
-    for (std::size_t i = 0; i < regions.size() && !s.done(); ++i) {
-        const std::string name = "region" + std::to_string(i + 1);
-        s.run(name, regions[i], LA, i == 0, false);
-        s.run(name, regions[i], FT, false, false);
-        s.run(name + "-sharp", [&] { return sharpened(regions[i]); }, LA, false, false);
-        s.run(name + "-adapt", [&] { return binarizedAdaptive(regions[i]); }, FT, false, false);
-        s.run(name + "-median", [&] { return medianed(regions[i]); }, LA, false, false);
-    }
-    if (s.done())
-        return;
+    // Regions that look like barcodes, cut out at full resolution and deskewed. The best one read plainly
+    // is trusted; everything else votes.
+    const auto located = [&] {
+        if (s.done())
+            return;
+        std::vector<View> regions;
+        const int workSide = std::clamp(side * 2 / 5, 800, 1600);
+        for (const auto& r : detail::locateBarcodes(full.grey, kMaxRegions, workSide))
+            regions.push_back(regionView(full, r));
+        for (std::size_t i = 0; i < regions.size() && !s.done(); ++i) {
+            const std::string name = "region" + std::to_string(i + 1);
+            s.run(name, regions[i], LA, i == 0, false);
+            s.run(name, regions[i], FT, false, false);
+            s.run(name + "-sharp", [&] { return sharpened(regions[i]); }, LA, false, false);
+            s.run(name + "-adapt", [&] { return binarizedAdaptive(regions[i]); }, FT, false, false);
+            s.run(name + "-median", [&] { return medianed(regions[i]); }, LA, false, false);
+        }
+    };
 
-    // Stage 4: the most barcode-like tiles of a large photo, widened, get the locator at full resolution
-    // (a tight crop matters: ZXing thresholds whole rows, and a wide flat label around a small symbol
-    // skews that) and the aggressive variants. All of it votes.
-    if (large) {
+    // The most barcode-like tiles of a large photo, widened, get the locator at full resolution (a tight
+    // crop matters: ZXing thresholds whole rows, and a wide flat label around a small symbol skews that)
+    // and the aggressive variants. All of it votes.
+    const auto hotTiles = [&] {
+        if (s.done())
+            return;
         int hot = 0;
         for (const auto& t : detail::rankTiles(full.grey, kTileSide, kHotTiles)) {
             if (s.done())
@@ -400,9 +404,9 @@ void searchAll(Search& s, const View& full)
                                cv::Rect(0, 0, full.grey.cols, full.grey.rows);
             const View v{full.grey(r), chain(full.toInput, cv::Matx23d(1, 0, -r.x, 0, 1, -r.y)), innerOf(full, r)};
             const std::string p = "hot" + std::to_string(++hot) + ":";
-            const auto located = detail::locateBarcodes(v.grey, 2, std::max(v.grey.cols, v.grey.rows));
-            for (std::size_t i = 0; i < located.size() && !s.done(); ++i) {
-                View rv = regionView(v, located[i]);
+            const auto inTile = detail::locateBarcodes(v.grey, 2, std::max(v.grey.cols, v.grey.rows));
+            for (std::size_t i = 0; i < inTile.size() && !s.done(); ++i) {
+                View rv = regionView(v, inTile[i]);
                 rv.innerInput = v.innerInput;
                 const std::string name = p + "region" + std::to_string(i + 1);
                 s.run(name, rv, LA, false, false);
@@ -413,6 +417,14 @@ void searchAll(Search& s, const View& full)
             }
             searchVariants(s, v, p);
         }
+    };
+
+    // Stages 3 and 4: a small symbol in a large photo is found sooner through the tile ranking.
+    if (large) {
+        hotTiles();
+        located();
+    } else {
+        located();
     }
 
     // Stage 5: aggressive variants of the whole (scaled) photo.
