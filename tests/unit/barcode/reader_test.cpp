@@ -101,6 +101,23 @@ TEST_SUITE("barcode")
         CHECK(cornerSpan(*r) > 0.6 * 95 * 8); // spans most of the 95-module symbol
     }
 
+    TEST_CASE("corners are in input pixels for a small symbol in a large photo (read from a tile)")
+    {
+        std::mt19937 rng(8);
+        auto code = barcode::testing::makeCode(Symbology::UpcE, "0654321");
+        cv::Mat canvas = barcode::testing::labelCanvas(cv::Size(4000, 3000), rng);
+        cv::Mat sym = barcode::testing::renderSymbol(code, 2, 80);
+        auto quad = barcode::testing::paste(canvas, sym, cv::Point2f(3300, 2500), 0);
+        barcode::ReadStats stats;
+        auto r = barcode::readBarcode(image::fromMat(canvas), barcode::ReadOptions().setTimeBudgetMs(0), stats);
+        REQUIRE(r);
+        CHECK(r->format == "UPC-E");
+        CHECK(r->gtin14 == code.gtin14);
+        CHECK(stats.decidedBy.rfind("base", 0) != 0); // too small for the scaled whole-photo pass
+        CHECK(cornersInside(*r, quad, 8));
+        CHECK(cornerSpan(*r) > 0.6 * 51 * 2);
+    }
+
     TEST_CASE("corners map back through rotation: a symbol turned 90 and 30 degrees")
     {
         for (double deg : {90.0, 30.0}) {
