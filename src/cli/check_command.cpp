@@ -6,16 +6,14 @@
 #include "ordered_runner.hpp"
 #include "progress.hpp"
 
+#include "labelcheck/db/database.hpp"
+#include "labelcheck/db/paths.hpp"
 #include "labelcheck/pipeline/checker.hpp"
 #include "labelcheck/report/csv.hpp"
 #include "labelcheck/report/html.hpp"
 #include "labelcheck/report/json_lines.hpp"
 #include "labelcheck/report/table.hpp"
 #include "labelcheck/report/tally.hpp"
-#ifdef LABELCHECK_HAVE_DB
-#include "labelcheck/db/database.hpp"
-#include "labelcheck/db/paths.hpp"
-#endif
 
 #include <fmt/format.h>
 
@@ -40,34 +38,36 @@ Exit status: 0 every file processed, 1 an incomplete label with --fail-on-incomp
 2 usage error, 3 at least one file could not be processed.)";
 
 // Resolves the database for the run: nullopt with --no-db; otherwise --db, $LABELCHECK_DB or the default
-// path. The default database is created (with the seed products) on first use; a --db path must exist.
+// path. A --db path must exist (error). The default database is created with the seed products on first
+// use; when that is impossible (no home folder, read-only disk) the run goes on without one, with a note.
 Expected<std::optional<std::filesystem::path>> prepareDatabase(const CheckOptions& o)
 {
+    using MaybePath = std::optional<std::filesystem::path>;
     if (o.noDatabase)
-        return std::optional<std::filesystem::path>();
-#ifdef LABELCHECK_HAVE_DB
-    std::optional<std::filesystem::path> explicitPath;
-    if (!o.database.empty())
-        explicitPath = o.database;
-    auto path = db::resolveDatabasePath(explicitPath);
-    if (!path)
-        return path.error();
+        return MaybePath();
+    if (!o.database.empty()) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(o.database, ec))
+            return makeError(ErrorCode::NotFound, "database not found: " + o.database);
+        return MaybePath(o.database);
+    }
+    auto path = db::resolveDatabasePath(std::nullopt);
+    if (!path) {
+        fmt::print(stderr, "labelcheck: note: no product database ({}); checking labels only\n", path.error().message);
+        return MaybePath();
+    }
     std::error_code ec;
     if (!std::filesystem::exists(*path, ec)) {
-        if (explicitPath)
-            return makeError(ErrorCode::NotFound, "database not found: " + path->string());
         db::OpenOptions create;
         create.create = true;
         auto made = db::Database::open(*path, create);
-        if (!made)
-            return made.error();
+        if (!made) {
+            fmt::print(stderr, "labelcheck: note: cannot create the product database {} ({}); checking labels only\n",
+                       path->string(), made.error().message);
+            return MaybePath();
+        }
     }
-    return std::optional<std::filesystem::path>(*path);
-#else
-    if (!o.database.empty())
-        return makeError(ErrorCode::Unsupported, "this build has no product database support");
-    return std::optional<std::filesystem::path>();
-#endif
+    return MaybePath(*path);
 }
 
 int runCheck(const CheckOptions& o)

@@ -1,6 +1,17 @@
 #include "labelcheck/pipeline/checker.hpp"
 
+#include "labelcheck/db/database.hpp"
+#include "labelcheck/facts/electrolyte_claim.hpp"
+#include "labelcheck/facts/facts.hpp"
+#include "labelcheck/facts/mentions.hpp"
+#include "labelcheck/image/rectify.hpp"
+#include "labelcheck/ocr/engine.hpp"
+#include "labelcheck/ocr/photo_text.hpp"
+#include "labelcheck/panel/finder.hpp"
+#include "labelcheck/pipeline/verdict.hpp"
+
 #include <algorithm>
+#include <cmath>
 #include <exception>
 
 namespace labelcheck::pipeline {
@@ -23,10 +34,37 @@ std::vector<report::Point> toPoints(const std::array<barcode::Point, 4>& corners
     return pts;
 }
 
+std::vector<report::Point> toPoints(const image::Quad& quad)
+{
+    std::vector<report::Point> pts;
+    for (const auto& c : quad)
+        pts.push_back({static_cast<int>(std::lround(c.x)), static_cast<int>(std::lround(c.y))});
+    return pts;
+}
+
+std::vector<std::string> lineTexts(const std::vector<TextLine>& lines)
+{
+    std::vector<std::string> out;
+    out.reserve(lines.size());
+    for (const auto& l : lines)
+        out.push_back(l.text());
+    return out;
+}
+
+bool hasMinerals(const facts::Facts& f)
+{
+    return std::any_of(f.minerals.begin(), f.minerals.end(), [](const auto& m) { return m.has_value(); });
+}
+
+// How many panel candidates are read before giving up: each costs a rectification and an OCR pass.
+constexpr int kMaxPanelCandidates = 2;
+
 } // namespace
 
 struct Checker::Impl {
     CheckerOptions options;
+    ocr::Engine engine;
+    std::optional<db::Database> database;
 };
 
 Checker::Checker(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -36,8 +74,20 @@ Checker::~Checker() = default;
 
 Expected<Checker> Checker::create(const CheckerOptions& options)
 {
-    auto impl = std::make_unique<Impl>();
-    impl->options = options;
+    auto engine = ocr::Engine::create();
+    if (!engine)
+        return makeError(engine.error().code, "cannot start the OCR engine: " + engine.error().message);
+    std::optional<db::Database> database;
+    if (options.databasePath) {
+        db::OpenOptions open;
+        open.readOnly = true;
+        auto opened = db::Database::open(*options.databasePath, open);
+        if (!opened)
+            return makeError(opened.error().code, "cannot open the product database " + options.databasePath->string() +
+                                                      ": " + opened.error().message);
+        database.emplace(std::move(*opened));
+    }
+    auto impl = std::unique_ptr<Impl>(new Impl{options, std::move(*engine), std::move(database)});
     return Checker(std::move(impl));
 }
 
@@ -73,10 +123,49 @@ Inspection Checker::check(const std::filesystem::path& path, const std::string& 
             regions.push_back({report::RegionKind::Barcode, code->format + " " + code->text, toPoints(code->corners)});
         }
 
-        // No facts panel has been read: every mineral is null, so all four are missing (contract), and
-        // without a panel or a database record the verdict is unreadable.
-        r.missing.assign(kMinerals.begin(), kMinerals.end());
-        r.verdict = Verdict::Unreadable;
+        // The facts panel: the most panel-like candidates in turn, until one reads as a facts panel.
+        LabelReading label;
+        std::optional<image::Quad> panelQuad;
+        int tried = 0;
+        for (const auto& candidate : panel::findPanels(photo)) {
+            if (tried++ >= kMaxPanelCandidates)
+                break;
+            auto rectified = image::rectifyPanel(photo, candidate.corners);
+            if (!rectified)
+                continue;
+            auto lines = impl_->engine.recognize(rectified->image);
+            if (!lines)
+                continue;
+            facts::Facts f = facts::parseFacts(*lines);
+            if (!f.panel && !hasMinerals(f))
+                continue;
+            if (!f.panel && candidate.type != panel::PanelType::Unknown)
+                f.panel = candidate.type == panel::PanelType::SupplementFacts ? PanelType::SupplementFacts
+                                                                              : PanelType::NutritionFacts;
+            label.facts = std::move(f);
+            panelQuad = candidate.corners;
+            regions.push_back({report::RegionKind::Panel,
+                               label.facts->panel ? std::string(panelTypeName(*label.facts->panel)) : "panel",
+                               toPoints(candidate.corners)});
+            break;
+        }
+
+        // The rest of the photo: claims ("Electrolyte Drink Mix") and compounds in the ingredient list.
+        ocr::PhotoTextOptions textOptions;
+        textOptions.panel = panelQuad;
+        if (auto text = ocr::readPhotoText(impl_->engine, photo, textOptions)) {
+            const auto texts = lineTexts(*text);
+            label.photoClaimsElectrolytes = facts::claimsElectrolytes(*text);
+            label.photoMentions = facts::findCompoundMentions(texts);
+        }
+
+        std::optional<db::Product> product;
+        if (impl_->database && r.barcode) {
+            auto found = impl_->database->findByGtin(r.barcode->gtin14);
+            if (found)
+                product = *found;
+        }
+        applyVerdict(r, label, impl_->database.has_value(), product ? &*product : nullptr);
 
         if (opt.annotationMaxSide > 0)
             out.annotation = report::makeAnnotation(photo, std::move(regions), opt.annotationMaxSide);

@@ -50,8 +50,8 @@ TEST_SUITE("bad_input")
         std::ofstream(tmp.path / "no_images" / "notes.txt") << "nothing to see";
 
         RunResult r = runLabelcheck({"check", "--format", "jsonl", "--no-db", "--jobs", "2", "good.jpg", "empty.jpg",
-                                     "not_an_image.jpg", "truncated.jpg", "one_pixel.png", "missing.jpg",
-                                     "no_images", "good.jpg"},
+                                     "not_an_image.jpg", "truncated.jpg", "one_pixel.png", "missing.jpg", "no_images",
+                                     "good.jpg"},
                                     tmp.path);
         CHECK(r.status == 3);
         auto lines = parseLines(r.out);
@@ -85,8 +85,8 @@ TEST_SUITE("bad_input")
     TEST_CASE("a good file exits 0, with or without --fail-on-incomplete")
     {
         CHECK(runLabelcheck({"check", "--no-db", kGood.string()}, kSource).status == 0);
-        RunResult r = runLabelcheck({"check", "--no-db", "--fail-on-incomplete", "--format", "jsonl", kGood.string()},
-                                    kSource);
+        RunResult r =
+            runLabelcheck({"check", "--no-db", "--fail-on-incomplete", "--format", "jsonl", kGood.string()}, kSource);
         auto lines = parseLines(r.out);
         REQUIRE(lines.size() == 1);
         CHECK(r.status == (lines[0]["verdict"] == "incomplete" ? 1 : 0));
@@ -94,16 +94,16 @@ TEST_SUITE("bad_input")
 
     TEST_CASE("usage errors exit 2 and print nothing on stdout")
     {
-        for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
-                 {"check"},
-                 {"check", "--format", "xml", kGood.string()},
-                 {"check", "--jobs", "0", kGood.string()},
-                 {"check", "--jobs", "many", kGood.string()},
-                 {"check", "--bogus", kGood.string()},
-                 {"check", "--db", "x.db", "--no-db", kGood.string()},
-                 {"check", "--db", "/nonexistent/dir/products.db", kGood.string()},
-                 {"frobnicate"},
-                 {}}) {
+        for (const std::vector<std::string>& args :
+             std::vector<std::vector<std::string>>{{"check"},
+                                                   {"check", "--format", "xml", kGood.string()},
+                                                   {"check", "--jobs", "0", kGood.string()},
+                                                   {"check", "--jobs", "many", kGood.string()},
+                                                   {"check", "--bogus", kGood.string()},
+                                                   {"check", "--db", "x.db", "--no-db", kGood.string()},
+                                                   {"check", "--db", "/nonexistent/dir/products.db", kGood.string()},
+                                                   {"frobnicate"},
+                                                   {}}) {
             std::string joined;
             for (const auto& a : args)
                 joined += a + " ";

@@ -24,7 +24,7 @@ void compareWithGolden(const std::string& name, const std::string& actual)
     REQUIRE_MESSAGE(std::filesystem::exists(path), "missing golden file " << path.string());
     const std::string expected = readFile(path);
     CHECK_MESSAGE(expected == actual, "output differs from " << path.string() << " (- golden, + actual):\n"
-                                                            << lineDiff(expected, actual));
+                                                             << lineDiff(expected, actual));
 }
 
 // Paths relative to the source tree so that the `file` fields do not depend on where it is checked out.

@@ -60,11 +60,13 @@ inline RunResult runLabelcheck(const std::vector<std::string>& args, const std::
     TempDir tmp;
     const auto inPath = tmp.path / "stdin", outPath = tmp.path / "stdout", errPath = tmp.path / "stderr";
     std::ofstream(inPath, std::ios::binary) << stdinText;
-    std::string cmd = "cd " + shellQuote(cwd.string()) + " && " + shellQuote(LABELCHECK_EXE);
+    std::string cmd = "cd ";
+    cmd.append(shellQuote(cwd.string())).append(" && ").append(shellQuote(LABELCHECK_EXE));
     for (const auto& a : args)
-        cmd += " " + shellQuote(a);
-    cmd += " <" + shellQuote(inPath.string()) + " >" + shellQuote(outPath.string()) + " 2>" +
-           shellQuote(errPath.string());
+        cmd.append(" ").append(shellQuote(a));
+    cmd.append(" <").append(shellQuote(inPath.string()));
+    cmd.append(" >").append(shellQuote(outPath.string()));
+    cmd.append(" 2>").append(shellQuote(errPath.string()));
     int raw = std::system(cmd.c_str());
     RunResult r;
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;

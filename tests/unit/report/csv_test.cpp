@@ -30,11 +30,11 @@ TEST_SUITE("report")
 
     TEST_CASE("a failed file and mismatches")
     {
-        CHECK(toCsvRow(testing::failed()) ==
-              "photos/empty.jpg,false,empty file,,,,,,,,false,,,,,,,,,,,,,,,,,"
-              "sodium;potassium;calcium;magnesium,,unreadable,,\n");
+        CHECK(toCsvRow(testing::failed()) == "photos/empty.jpg,false,empty file,,,,,,,,false,,,,,,,,,,,,,,,,,"
+                                             "sodium;potassium;calcium;magnesium,,unreadable,,\n");
         CheckResult r = testing::contractExample();
-        r.database = DatabaseInfo{true, {Mismatch{Mineral::Sodium, 200.0, 250.0}, Mismatch{Mineral::Potassium, 99.0, {}}}};
+        r.database =
+            DatabaseInfo{true, {Mismatch{Mineral::Sodium, 200.0, 250.0}, Mismatch{Mineral::Potassium, 99.0, {}}}};
         CHECK(toCsvRow(r).ends_with(",incomplete,true,sodium:200/250;potassium:99/\n"));
     }
 

@@ -66,9 +66,10 @@ TEST_SUITE("report")
     {
         CheckResult r = testing::contractExample();
         r.database = DatabaseInfo{true, {Mismatch{Mineral::Sodium, 200.0, 250.0}}};
-        CHECK(toJsonLine(r).find(
-                  R"("database":{"found":true,"mismatches":[{"mineral":"sodium","label_mg":200,"database_mg":250}]}})") !=
-              std::string::npos);
+        CHECK(
+            toJsonLine(r).find(
+                R"("database":{"found":true,"mismatches":[{"mineral":"sodium","label_mg":200,"database_mg":250}]}})") !=
+            std::string::npos);
         r.database = DatabaseInfo{false, {}};
         CHECK(toJsonLine(r).ends_with(R"("database":{"found":false,"mismatches":[]}})"));
     }

@@ -28,7 +28,8 @@ TEST_SUITE("report")
         r.ok = true;
         r.minerals[index(Mineral::Calcium)] = MineralAmount{std::nullopt, std::nullopt, 130.0, 10.0, true, {}};
         TableWriter t({"a.jpg"});
-        CHECK(t.row(r) == "a.jpg  -               -           -          -          ~130 mg    -          unreadable\n");
+        CHECK(t.row(r) ==
+              "a.jpg  -               -           -          -          ~130 mg    -          unreadable\n");
     }
 
     TEST_CASE("long names are shortened from the left to the maximum width")
