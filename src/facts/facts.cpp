@@ -496,9 +496,15 @@ void Parser::finishRowName(Row& row, const std::vector<Token>& toks, std::size_t
 void Parser::parseLine(int li, const std::vector<Token>& toks)
 {
     std::optional<std::size_t> cur;
-    std::size_t k = headerWords(toks);
+    const std::size_t header = headerWords(toks);
+    std::size_t k = header;
+    // Leading marks with no letters or digits ("-", "|", "*"): bullets, rules or specks.
+    while (k < toks.size() && toks[k].kind == TokenKind::Word && toks[k].opens == 0 && toks[k].closes == 0 &&
+           toks[k].text.find_first_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") ==
+               std::string::npos)
+        ++k;
     if (pending_) {
-        if (k == 0 && !pairedName_.count(li) && canContinue(rows_[*pending_], li, toks)) {
+        if (header == 0 && !pairedName_.count(li) && canContinue(rows_[*pending_], li, toks)) {
             cur = pending_;
             rows_[*cur].continuation++;
             rows_[*cur].lastLine = li;

@@ -562,3 +562,15 @@ TEST_CASE("a zero next to a percent that lost its sign")
 }
 
 } // TEST_SUITE
+
+TEST_SUITE("facts") {
+
+TEST_CASE("leading specks and bullets before a row")
+{
+    Facts f = parse({"- Potassium 90mg 2%", "| Sodium 35mg 2%", "* Calcium 60 mg 5%"});
+    CHECK(mineral(f, Mineral::Potassium).mg == 90);
+    CHECK(mineral(f, Mineral::Sodium).mg == 35);
+    CHECK(mineral(f, Mineral::Calcium).mg == 60);
+}
+
+} // TEST_SUITE
