@@ -191,6 +191,8 @@ int main(int argc, char** argv)
         report = *r;
     } // closing the last connection checkpoints the WAL into the main file
     const auto dbBytes = fs::file_size(dbPath);
+    std::printf("import              %.1f s wall, %.1f s CPU\n", importSeconds, importCpu);
+    std::fflush(stdout);
 
     // 3. Lookups and searches on a fresh read-only connection, as the check workers use it.
     db::OpenOptions ro;

@@ -127,7 +127,7 @@ TEST_CASE("an older schema is migrated on open; read-only refuses to migrate")
     { REQUIRE(Database::open(file).ok()); }
     // Simulate a database written by a build that only had migration 1.
     rawExec(file, "DROP INDEX products_by_claim; DROP INDEX products_by_source; "
-                  "DROP INDEX product_nutrients_by_nutrient; PRAGMA user_version = 1;");
+                  "PRAGMA user_version = 1;");
     OpenOptions ro;
     ro.readOnly = true;
     auto readOnly = Database::open(file, ro);
@@ -365,6 +365,27 @@ TEST_CASE("search treats FTS5 syntax in the text as plain words")
     CHECK(db.search("NEAR(salt stick)")->size() == 1);
     CHECK(db.search("NEAR(salt stick, 2)")->empty()); // "2" is a word too, and no product has it
     CHECK(db.stats()->products == 2);
+}
+
+TEST_CASE("search ranks every match up to the cap, whatever the insertion order")
+{
+    TempDir dir;
+    auto db = emptyDatabase(dir);
+    auto tx = db.begin();
+    REQUIRE(tx.ok());
+    for (int i = 0; i < 900; ++i) {
+        const std::string payload = "0200000" + std::to_string(100000 + i);
+        const std::string g = payload + std::to_string(gtin::checkDigit(payload));
+        REQUIRE(db.upsert(sampleProduct(g, "Brand", "Common word with many other words " + std::to_string(i))).ok());
+    }
+    // Inserted last, and the best BM25 match (shortest document).
+    REQUIRE(db.upsert(sampleProduct("00012345678905", "", "Common")).ok());
+    REQUIRE(tx->commit().ok());
+    auto r = db.search("common", 20);
+    REQUIRE(r.ok());
+    REQUIRE(r->size() == 20);
+    CHECK((*r)[0].gtin14 == "00012345678905");
+    CHECK(db.search("common", 5000)->size() == 901);
 }
 
 TEST_CASE("ftsQuery quotes every word")
