@@ -164,7 +164,9 @@ public:
     {
         if (result_ && !options_.runAllPasses())
             return true;
-        if (options_.timeBudgetMs() > 0 && elapsedMs() >= options_.timeBudgetMs() && !options_.runAllPasses()) {
+        // The first pass always runs, so that a tiny budget on a loaded machine still gives the cheap read.
+        if (options_.timeBudgetMs() > 0 && stats_.passes > 0 && elapsedMs() >= options_.timeBudgetMs() &&
+            !options_.runAllPasses()) {
             stats_.budgetExhausted = true;
             return true;
         }
