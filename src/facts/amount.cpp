@@ -9,11 +9,16 @@ namespace labelcheck::facts {
 
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 std::string_view trimPunct(std::string_view s)
 {
-    auto strip = [](char c) { return c == ' ' || c == '(' || c == ')' || c == ',' || c == ';' || c == ':' || c == '[' || c == ']'; };
+    auto strip = [](char c) {
+        return c == ' ' || c == '(' || c == ')' || c == ',' || c == ';' || c == ':' || c == '[' || c == ']';
+    };
     while (!s.empty() && strip(s.front()))
         s.remove_prefix(1);
     while (!s.empty() && strip(s.back()))
@@ -25,10 +30,17 @@ std::string_view trimPunct(std::string_view s)
 char digitLookalike(char c)
 {
     switch (c) {
-    case 'O': case 'o': return '0';
-    case 'l': case 'I': case '|': return '1';
-    case 'S': return '5';
-    default: return 0;
+    case 'O':
+    case 'o':
+        return '0';
+    case 'l':
+    case 'I':
+    case '|':
+        return '1';
+    case 'S':
+        return '5';
+    default:
+        return 0;
     }
 }
 
@@ -102,8 +114,9 @@ std::optional<std::string> parseUnitText(std::string_view text, bool* fixed)
         return u;
     // OCR misreadings, each seen on real panels.
     static const std::pair<std::string_view, std::string_view> kFixes[] = {
-        {"rng", "mg"}, {"mq", "mg"}, {"m9", "mg"}, {"rnq", "mg"}, {"rn9", "mg"}, {"nig", "mg"}, {"mgs", "mg"},
-        {"ng", "mg"}, {"nq", "mg"}, {"meg", "mcg"}, {"mcq", "mcg"}, {"rncg", "mcg"}, {"mcgs", "mcg"}, {"pg", "mcg"}, {"lu", "iu"}, {"1u", "iu"},
+        {"rng", "mg"},   {"mq", "mg"},  {"m9", "mg"}, {"rnq", "mg"},  {"rn9", "mg"},  {"nig", "mg"},
+        {"mgs", "mg"},   {"ng", "mg"},  {"nq", "mg"}, {"meg", "mcg"}, {"mcq", "mcg"}, {"rncg", "mcg"},
+        {"mcgs", "mcg"}, {"pg", "mcg"}, {"lu", "iu"}, {"1u", "iu"},
     };
     for (auto [from, to] : kFixes)
         if (u == from) {
@@ -182,9 +195,12 @@ std::optional<Amount> parseAmount(std::string_view text)
 double toMg(double value, AmountUnit unit)
 {
     switch (unit) {
-    case AmountUnit::Mg: return value;
-    case AmountUnit::G: return value * 1000.0;
-    case AmountUnit::Mcg: return value / 1000.0;
+    case AmountUnit::Mg:
+        return value;
+    case AmountUnit::G:
+        return value * 1000.0;
+    case AmountUnit::Mcg:
+        return value / 1000.0;
     }
     return value;
 }

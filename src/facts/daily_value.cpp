@@ -9,8 +9,9 @@ namespace labelcheck::facts {
 bool isDaggerMark(std::string_view t)
 {
     // U+2020 dagger (E2 80 A0), U+2021 double dagger (E2 80 A1); OCR reads them as t, +, *, T.
-    static constexpr std::string_view kMarks[] = {"\xe2\x80\xa0", "\xe2\x80\xa1", "\xe2\x80\xa0\xe2\x80\xa0",
-                                                  "*", "**", "t", "tt", "+", "++", "T", "f", "ft", "\xe2\x80\xa0*"};
+    static constexpr std::string_view kMarks[] = {
+        "\xe2\x80\xa0", "\xe2\x80\xa1", "\xe2\x80\xa0\xe2\x80\xa0", "*", "**", "t", "tt", "+", "++", "T", "f",
+        "ft",           "\xe2\x80\xa0*"};
     for (auto m : kMarks)
         if (t == m)
             return true;
@@ -20,7 +21,9 @@ bool isDaggerMark(std::string_view t)
 std::optional<DailyValue> parseDailyValue(std::string_view text)
 {
     std::string_view s = text;
-    auto isOuter = [](char c) { return c == '(' || c == ')' || c == ',' || c == ';' || c == ' ' || c == '[' || c == ']'; };
+    auto isOuter = [](char c) {
+        return c == '(' || c == ')' || c == ',' || c == ';' || c == ' ' || c == '[' || c == ']';
+    };
     while (!s.empty() && isOuter(s.front()))
         s.remove_prefix(1);
     while (!s.empty() && isOuter(s.back()))

@@ -8,7 +8,10 @@ namespace labelcheck::facts {
 
 namespace {
 
-bool contains(const std::string& hay, std::string_view needle) { return hay.find(needle) != std::string::npos; }
+bool contains(const std::string& hay, std::string_view needle)
+{
+    return hay.find(needle) != std::string::npos;
+}
 
 // Lower case with spaces and punctuation removed except digits: "Sodium Less than 2,400mg" -> "sodiumlessthan2400mg".
 std::string squash(std::string_view line)
@@ -25,8 +28,8 @@ struct EraDv {
     double current, pre2016; // mg
 };
 constexpr EraDv kEraDvs[] = {
-    {"sodium", 2300, 2400},        {"potassium", 4700, 3500},          {"calcium", 1300, 1000},
-    {"magnesium", 420, 400},       {"total fat", 78000, 65000},        {"total carbohydrate", 275000, 300000},
+    {"sodium", 2300, 2400},          {"potassium", 4700, 3500},   {"calcium", 1300, 1000},
+    {"magnesium", 420, 400},         {"total fat", 78000, 65000}, {"total carbohydrate", 275000, 300000},
     {"dietary fiber", 28000, 25000},
 };
 
@@ -57,8 +60,8 @@ DvEraEvidence eraEvidenceFromText(const std::vector<std::string>& lines, bool su
         if (contains(s, "2000caloriesaday") || contains(s, "generalnutritionadvice"))
             ev.current += 3;
         // Old mandatory vitamin rows as %DV only: "Vitamin A 0% • Vitamin C 0%".
-        if ((contains(s, "vitamina0") || contains(s, "vitamina2") || contains(s, "vitamina4")) &&
-            contains(line, "%") && !contains(s, "mcg") && !contains(s, "iu"))
+        if ((contains(s, "vitamina0") || contains(s, "vitamina2") || contains(s, "vitamina4")) && contains(line, "%") &&
+            !contains(s, "mcg") && !contains(s, "iu"))
             ev.pre2016 += 2;
     }
     return ev;

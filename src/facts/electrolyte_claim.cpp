@@ -7,8 +7,8 @@ namespace labelcheck::facts {
 namespace {
 
 struct Tok {
-    std::string word;       // folded letters
-    bool digitZero = false; // the token was the number 0
+    std::string word;         // folded letters
+    bool digitZero = false;   // the token was the number 0
     bool hyphenAfter = false; // joined to the next token with a hyphen ("electrolyte-free")
 };
 

@@ -26,14 +26,14 @@ struct Row {
     std::optional<Amount> amount;
     std::optional<DailyValue> dv;
     float nameConf = 1, amountConf = 1, dvConf = 1;
-    int line = 0;          // line of the name
-    int lastLine = 0;      // last line the row continued onto
-    bool lineStart = false; // the name starts its line
-    int depth = 0;         // open parentheses in the name
-    int continuation = 0;  // lines appended to the name
-    bool prose = false;    // ordinary words follow the name outside parentheses
-    bool inBlend = false;  // started under a blend row
-    bool garbled = false;  // a token standing for a value that did not read as one ("2#0mg", "Soong")
+    int line = 0;                       // line of the name
+    int lastLine = 0;                   // last line the row continued onto
+    bool lineStart = false;             // the name starts its line
+    int depth = 0;                      // open parentheses in the name
+    int continuation = 0;               // lines appended to the name
+    bool prose = false;                 // ordinary words follow the name outside parentheses
+    bool inBlend = false;               // started under a blend row
+    bool garbled = false;               // a token standing for a value that did not read as one ("2#0mg", "Soong")
     std::optional<double> trailingBare; // a bare number after the amount ("Omg 4": a %DV that lost its '%')
     bool hasValues() const { return amount.has_value() || dv.has_value(); }
     bool isBlend() const
@@ -57,22 +57,31 @@ std::string squash(std::string_view s)
     return out;
 }
 
-bool has(const std::string& s, std::string_view needle) { return s.find(needle) != std::string::npos; }
+bool has(const std::string& s, std::string_view needle)
+{
+    return s.find(needle) != std::string::npos;
+}
 
-bool isValue(const Token& t) { return t.kind != TokenKind::Word; }
+bool isValue(const Token& t)
+{
+    return t.kind != TokenKind::Word;
+}
 
 int countKind(const std::vector<Token>& toks, TokenKind k)
 {
     return static_cast<int>(std::count_if(toks.begin(), toks.end(), [k](const Token& t) { return t.kind == k; }));
 }
 
-bool hasBox(const TextLine& l) { return l.box.height > 0; }
+bool hasBox(const TextLine& l)
+{
+    return l.box.height > 0;
+}
 
 // Words a row name may carry after the nutrient without being prose.
 bool isNameFiller(const std::string& folded)
 {
-    static constexpr std::string_view kFiller[] = {"as", "from", "dv", "daily", "value", "total", "of", "and",
-                                                   "per", "serving", "amount"};
+    static constexpr std::string_view kFiller[] = {"as", "from", "dv",  "daily",   "value", "total",
+                                                   "of", "and",  "per", "serving", "amount"};
     for (auto f : kFiller)
         if (folded == f)
             return true;
@@ -108,7 +117,9 @@ bool looksLikeGarbledAmount(std::string_view t)
     std::string l = toLowerAscii(t);
     while (!l.empty() && (l.back() == '.' || l.back() == ','))
         l.pop_back();
-    auto endsWith = [&](std::string_view suf) { return l.size() > suf.size() && l.compare(l.size() - suf.size(), suf.size(), suf) == 0; };
+    auto endsWith = [&](std::string_view suf) {
+        return l.size() > suf.size() && l.compare(l.size() - suf.size(), suf.size(), suf) == 0;
+    };
     return l.size() <= 7 && (endsWith("mg") || endsWith("ng") || endsWith("mq") || endsWith("rng") || endsWith("mcg"));
 }
 
@@ -138,15 +149,15 @@ LineInfo classify(const std::string& text, const std::vector<Token>& toks, bool 
     std::string lower = toLowerAscii(text);
     int amounts = countKind(toks, TokenKind::Amount);
     int percents = countKind(toks, TokenKind::Percent);
-    if ((panelTitleIn(text) && amounts + percents == 0) || has(s, "servingsize") || has(s, "servingsper") || has(s, "tamanodeporcion") ||
-        has(s, "porcionesporenvase"))
+    if ((panelTitleIn(text) && amounts + percents == 0) || has(s, "servingsize") || has(s, "servingsper") ||
+        has(s, "tamanodeporcion") || has(s, "porcionesporenvase"))
         info.skip = true;
     if ((has(s, "dailyvalue") || has(s, "dailyvalues")) &&
         (has(s, "basedon") || has(s, "tellsyou") || has(s, "notestablished") || has(s, "higherorlower") ||
          has(s, "maybe")))
         info.skip = true;
-    if (has(s, "caloriediet") || has(s, "caloriespergram") || has(s, "2000caloriesaday") ||
-        has(s, "notestablished") || has(s, "generalnutritionadvice"))
+    if (has(s, "caloriediet") || has(s, "caloriespergram") || has(s, "2000caloriesaday") || has(s, "notestablished") ||
+        has(s, "generalnutritionadvice"))
         info.skip = true;
     if (has(s, "calories2000") || (has(s, "calories") && has(s, "20002500"))) {
         info.skip = true;
@@ -174,10 +185,10 @@ std::optional<std::size_t> proseStart(const std::vector<Token>& toks)
             continue;
         std::string w = lettersOnly(foldToLetters(toks[k].text));
         std::string next = k + 1 < toks.size() ? lettersOnly(foldToLetters(toks[k + 1].text)) : std::string();
-        if (w.rfind("ingredient", 0) == 0 || w == "warning" || w == "warnings" || w == "caution" ||
-            w == "consult" || w == "directions" || w == "allergen" || w == "advertencia" ||
-            (w == "keep" && next == "out") || (w == "manufactured" && next == "for") ||
-            (w == "distributed" && next == "by") || (w == "suggested" && next == "use"))
+        if (w.rfind("ingredient", 0) == 0 || w == "warning" || w == "warnings" || w == "caution" || w == "consult" ||
+            w == "directions" || w == "allergen" || w == "advertencia" || (w == "keep" && next == "out") ||
+            (w == "manufactured" && next == "for") || (w == "distributed" && next == "by") ||
+            (w == "suggested" && next == "use"))
             return k;
     }
     return std::nullopt;
@@ -235,7 +246,10 @@ std::string servingSizeFrom(const std::string& text)
 // ---------------------------------------------------------------------------------------------------------
 // Mineral values
 
-double mgOf(const Amount& a, AmountUnit unit) { return toMg(a.value, unit); }
+double mgOf(const Amount& a, AmountUnit unit)
+{
+    return toMg(a.value, unit);
+}
 
 struct Resolved {
     std::optional<MineralAmount> value;
@@ -252,8 +266,8 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
         conf = std::min(conf, row.amountConf);
     if (row.dv)
         conf = std::min(conf, row.dvConf);
-    bool fixed = (row.amount && row.amount->ocrFixed) || (row.dv && row.dv->ocrFixed) ||
-                 (row.match && row.match->distance > 0);
+    bool fixed =
+        (row.amount && row.amount->ocrFixed) || (row.dv && row.dv->ocrFixed) || (row.match && row.match->distance > 0);
     float factor = fixed ? 0.85f : 1.0f;
 
     MineralAmount out;
@@ -342,7 +356,7 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
 // ---------------------------------------------------------------------------------------------------------
 
 class Parser {
-public:
+  public:
     explicit Parser(const std::vector<TextLine>& lines) : lines_(lines)
     {
         for (const auto& l : lines)
@@ -351,7 +365,7 @@ public:
 
     Facts run();
 
-private:
+  private:
     void parseLine(int li, const std::vector<Token>& toks);
     void notSignificantLine(const std::string& text);
     bool startsRow(const std::vector<Token>& toks, std::size_t k, std::optional<NameMatch>& match) const;
@@ -486,9 +500,8 @@ void Parser::finishRowName(Row& row, const std::vector<Token>& toks, std::size_t
         std::string folded = lettersOnly(foldToLetters(t.text));
         // Ordinary words after the nutrient and outside parentheses: "sodium diet", "calcium and iron".
         if (!garbage && depthBefore == 0 && t.opens == 0 && folded.size() >= 3 && looksLikeWord(t.text) &&
-            !isNameFiller(folded) &&
-            !matchNutrientName(std::vector<std::string>{t.text}, 0) && t.text.find('/') == std::string::npos &&
-            i > from + (row.match ? row.match->words - 1 : 0))
+            !isNameFiller(folded) && !matchNutrientName(std::vector<std::string>{t.text}, 0) &&
+            t.text.find('/') == std::string::npos && i > from + (row.match ? row.match->words - 1 : 0))
             row.prose = true;
     }
 }
@@ -540,11 +553,9 @@ void Parser::parseLine(int li, const std::vector<Token>& toks)
                 std::optional<NameMatch> match;
                 bool known = startsRow(toks, k, match);
                 bool runIn = !lineStart && row && row->hasValues() && (lastWasValue || lastSeparator);
+                // A name in the middle of a text line ("220mg sodium") starts a row that only counts if
+                // values follow it: rows that are not at a line start are dropped when valueless.
                 if (known && (lineStart || runIn || !row)) {
-                    if (!lineStart && !row && match->mineral) {
-                        // A mineral word in the middle of a text line ("220mg sodium"): not a row start
-                        // unless values follow, which assign() decides; mark it mid-line.
-                    }
                     Row nr;
                     nr.match = match;
                     nr.line = li;
@@ -597,7 +608,8 @@ void Parser::parseLine(int li, const std::vector<Token>& toks)
                 Row& row = rows_[*cur];
                 // Bare numbers inside the name's parenthetical are not the row's; a %DV or an amount with
                 // a unit is, and means the closing parenthesis was lost.
-                bool strong = t.kind == TokenKind::Percent || (t.kind == TokenKind::Amount && !t.amount.unitText.empty());
+                bool strong =
+                    t.kind == TokenKind::Percent || (t.kind == TokenKind::Amount && !t.amount.unitText.empty());
                 if (row.depth == 0 || row.hasValues() || strong) {
                     if (!row.hasValues())
                         row.depth = 0;
@@ -727,8 +739,9 @@ void Parser::attachOrphans()
         return;
     }
     int lastCandidateLine = rows_[candidates.back()].line;
-    bool blocks = orphans_.size() == candidates.size() &&
-                  std::all_of(orphans_.begin(), orphans_.end(), [&](const Orphan& o) { return o.line > lastCandidateLine; });
+    bool blocks =
+        orphans_.size() == candidates.size() &&
+        std::all_of(orphans_.begin(), orphans_.end(), [&](const Orphan& o) { return o.line > lastCandidateLine; });
     if (!blocks)
         return;
     for (std::size_t i = 0; i < candidates.size(); ++i)
@@ -773,7 +786,8 @@ Facts Parser::run()
         LineInfo info = classify(texts[i], allTokens[i], tableSeen);
         std::vector<Token> toks = allTokens[i];
         if (auto p = proseStart(toks)) {
-            bool atStart = *p == 0 || (*p == 1 && (squash(toks[0].text) == "other" || squash(toks[0].text) == "inactive"));
+            bool atStart =
+                *p == 0 || (*p == 1 && (squash(toks[0].text) == "other" || squash(toks[0].text) == "inactive"));
             if (atStart) {
                 info.skip = true;
                 info.enterProse = true;
@@ -925,9 +939,15 @@ std::vector<TextLine> toTextLines(const std::vector<std::string>& lines)
     return out;
 }
 
-Facts parseFacts(const std::vector<TextLine>& panelLines) { return Parser(panelLines).run(); }
+Facts parseFacts(const std::vector<TextLine>& panelLines)
+{
+    return Parser(panelLines).run();
+}
 
-Facts parseFacts(const std::vector<std::string>& panelLines) { return parseFacts(toTextLines(panelLines)); }
+Facts parseFacts(const std::vector<std::string>& panelLines)
+{
+    return parseFacts(toTextLines(panelLines));
+}
 
 Facts parseFactsText(std::string_view text)
 {

@@ -6,7 +6,10 @@
 namespace labelcheck::facts {
 
 namespace {
-bool isAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool isAsciiLetter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 } // namespace
 
 std::string toLowerAscii(std::string_view s)
@@ -28,12 +31,25 @@ std::string foldToLetters(std::string_view word)
     for (std::size_t i = 0; i < lower.size(); ++i) {
         char c = lower[i];
         switch (c) {
-        case '0': c = 'o'; break;
-        case '1': case '|': case '!': c = 'l'; break;
-        case '5': c = 's'; break;
-        case '3': c = 'e'; break;
-        case '8': c = 'b'; break;
-        default: break;
+        case '0':
+            c = 'o';
+            break;
+        case '1':
+        case '|':
+        case '!':
+            c = 'l';
+            break;
+        case '5':
+            c = 's';
+            break;
+        case '3':
+            c = 'e';
+            break;
+        case '8':
+            c = 'b';
+            break;
+        default:
+            break;
         }
         // "rn" is the classic OCR reading of "m"; no nutrient word we match contains a real "rn".
         if (c == 'r' && i + 1 < lower.size() && lower[i + 1] == 'n') {

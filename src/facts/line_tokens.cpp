@@ -15,8 +15,14 @@ struct Piece {
     bool separatorAfter = false;
 };
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+bool isLetter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // Bullets (U+2022, U+00B7) and lone separators.
 std::vector<Piece> splitWord(const Word& w)
@@ -93,8 +99,8 @@ std::vector<Piece> splitWord(const Word& w)
 
 bool isPercentSign(std::string_view t)
 {
-    return t == "%" || t == "%," || t == "%)" || t == "%DV" || t == "%DV)" || t == "%DV)," || t == "%)," ||
-           t == "%*" || t == "%\xe2\x80\xa0";
+    return t == "%" || t == "%," || t == "%)" || t == "%DV" || t == "%DV)" || t == "%DV)," || t == "%)," || t == "%*" ||
+           t == "%\xe2\x80\xa0";
 }
 
 } // namespace
@@ -141,8 +147,8 @@ std::vector<Token> tokenizeLine(const TextLine& line)
             if (!a->unit && a->unitText.empty() && i + 1 < pieces.size() && isDigit(p.text.back()) &&
                 p.text.find_first_not_of("0123456789") == std::string::npos && p.text.size() <= 2 &&
                 isDigit(pieces[i + 1].text.front())) {
-                if (auto joined = parseAmount(p.text + pieces[i + 1].text); joined && joined->unit &&
-                                                                        joined->value == std::floor(joined->value)) {
+                if (auto joined = parseAmount(p.text + pieces[i + 1].text);
+                    joined && joined->unit && joined->value == std::floor(joined->value)) {
                     tok.amount = *joined;
                     tok.amount.ocrFixed = true;
                     tok.text += " " + pieces[i + 1].text;

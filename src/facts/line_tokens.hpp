@@ -15,12 +15,12 @@ enum class TokenKind { Word, Amount, Percent, Dagger };
 
 struct Token {
     TokenKind kind = TokenKind::Word;
-    std::string text;    // as printed (several OCR words when merged: "250 mg")
-    Amount amount;       // kind Amount; a bare number has a null unit
-    DailyValue dv;       // kind Percent or Dagger
-    float confidence = 1; // the lowest OCR confidence of its words
-    int opens = 0;       // '(' in the text
-    int closes = 0;      // ')' in the text
+    std::string text;            // as printed (several OCR words when merged: "250 mg")
+    Amount amount;               // kind Amount; a bare number has a null unit
+    DailyValue dv;               // kind Percent or Dagger
+    float confidence = 1;        // the lowest OCR confidence of its words
+    int opens = 0;               // '(' in the text
+    int closes = 0;              // ')' in the text
     bool separatorAfter = false; // followed by ',', ';' or a bullet: a run-in list continues
 };
 

@@ -9,7 +9,10 @@ namespace labelcheck::facts {
 
 namespace {
 
-std::string norm(std::string_view w) { return lettersOnly(foldToLetters(w)); }
+std::string norm(std::string_view w)
+{
+    return lettersOnly(foldToLetters(w));
+}
 
 bool matchesAny(std::string_view word, std::initializer_list<std::string_view> list)
 {
@@ -48,20 +51,22 @@ std::vector<std::string> splitWords(std::string_view line)
 
 bool isElectrolyteCompoundWord(std::string_view word)
 {
-    return matchesAny(word, {"citrate", "chloride", "lactate", "glycinate", "bisglycinate", "diglycinate",
-                             "carbonate", "bicarbonate", "oxide", "phosphate", "phosphates", "gluconate", "malate",
-                             "aspartate", "sulfate", "sulphate", "taurate", "threonate", "orotate", "acetate",
-                             "hydroxide", "chelate", "glycerophosphate", "pidolate", "succinate", "fumarate",
-                             "tartrate", "lactobionate"});
+    return matchesAny(word, {"citrate",   "chloride",    "lactate",   "glycinate",   "bisglycinate",     "diglycinate",
+                             "carbonate", "bicarbonate", "oxide",     "phosphate",   "phosphates",       "gluconate",
+                             "malate",    "aspartate",   "sulfate",   "sulphate",    "taurate",          "threonate",
+                             "orotate",   "acetate",     "hydroxide", "chelate",     "glycerophosphate", "pidolate",
+                             "succinate", "fumarate",    "tartrate",  "lactobionate"});
 }
 
 bool isExcipientCompoundWord(std::string_view word)
 {
-    return matchesAny(word, {"stearate", "silicate", "sorbate", "benzoate", "pantothenate", "iodide", "iodate",
-                             "selenite", "selenate", "molybdate", "fluoride", "saccharin", "alginate", "ascorbate",
-                             "propionate", "metabisulfite", "bisulfite", "erythorbate", "nitrite", "nitrate",
-                             "glutamate", "inosinate", "guanylate", "hexametaphosphate", "aluminosilicate",
-                             "borate", "stearoyl", "lauryl", "caseinate", "carboxymethylcellulose", "diet", "free"});
+    return matchesAny(word, {"stearate",      "silicate",  "sorbate",     "benzoate",          "pantothenate",
+                             "iodide",        "iodate",    "selenite",    "selenate",          "molybdate",
+                             "fluoride",      "saccharin", "alginate",    "ascorbate",         "propionate",
+                             "metabisulfite", "bisulfite", "erythorbate", "nitrite",           "nitrate",
+                             "glutamate",     "inosinate", "guanylate",   "hexametaphosphate", "aluminosilicate",
+                             "borate",        "stearoyl",  "lauryl",      "caseinate",         "carboxymethylcellulose",
+                             "diet",          "free"});
 }
 
 std::optional<Mineral> prefixedMineralWord(std::string_view word)

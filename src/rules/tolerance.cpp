@@ -9,9 +9,12 @@ double roundingIncrementMg(Mineral m, double mg)
 {
     switch (m) {
     case Mineral::Sodium:
-    case Mineral::Potassium: return mg <= 140 ? 5 : 10;
-    case Mineral::Calcium: return 10;
-    case Mineral::Magnesium: return 5;
+    case Mineral::Potassium:
+        return mg <= 140 ? 5 : 10;
+    case Mineral::Calcium:
+        return 10;
+    case Mineral::Magnesium:
+        return 5;
     }
     return 5;
 }

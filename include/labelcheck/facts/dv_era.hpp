@@ -6,7 +6,8 @@
 // The rule (votes; the larger total wins):
 //  - pre-2016, 3 votes each: the old footnote table ("Sodium Less than 2,400mg", "Potassium 3,500mg",
 //    "Calories: 2,000 2,500"), "Calories from Fat", "Percent Daily Values are based on a 2,000 calorie
-//    diet" (not on Supplement Facts, which keep it); 2 votes: the old mandatory "Vitamin A n%" / "Vitamin C n%" %DV-only rows.
+//    diet" (not on Supplement Facts, which keep it); 2 votes: the old mandatory "Vitamin A n%" / "Vitamin C n%"
+//    %DV-only rows.
 //  - current, 3 votes each: "Includes ... Added Sugars", "2,000 calories a day is used for general
 //    nutrition advice"; a footnote table naming 2,300 mg sodium.
 //  - 1 vote per row declaring both an amount and a %DV whose %DV fits one era's Daily Value clearly better

@@ -28,20 +28,20 @@ namespace labelcheck::facts {
 
 // One row of the panel as read.
 struct Nutrient {
-    std::string name;               // as printed, with its parenthetical ("Sodium (as sodium citrate)")
-    std::string canonical;          // matched name ("sodium", "total fat"), empty when not a known nutrient
-    std::optional<Mineral> mineral; // set for the four electrolyte minerals
-    std::optional<double> amount;   // first column
-    std::string unitText;           // "mg", "g", "mcg", "iu", "kcal" or "" (after OCR correction)
+    std::string name;                    // as printed, with its parenthetical ("Sodium (as sodium citrate)")
+    std::string canonical;               // matched name ("sodium", "total fat"), empty when not a known nutrient
+    std::optional<Mineral> mineral;      // set for the four electrolyte minerals
+    std::optional<double> amount;        // first column
+    std::string unitText;                // "mg", "g", "mcg", "iu", "kcal" or "" (after OCR correction)
     std::optional<double> dailyValuePct; // "<1%" is 0.5; null when not printed or a dagger
-    bool noDailyValue = false;      // printed with a dagger / asterisk
-    bool ocrFixed = false;          // glyphs were corrected to read it
-    float confidence = 0;           // 0..1, the weakest OCR word among name, amount and %DV
+    bool noDailyValue = false;           // printed with a dagger / asterisk
+    bool ocrFixed = false;               // glyphs were corrected to read it
+    float confidence = 0;                // 0..1, the weakest OCR word among name, amount and %DV
 };
 
 struct Facts {
-    std::optional<PanelType> panel; // null when the lines hold no facts panel
-    std::string servingSize;        // text after "Serving Size" ("1 Stick (6 g)"), empty when not found
+    std::optional<PanelType> panel;  // null when the lines hold no facts panel
+    std::string servingSize;         // text after "Serving Size" ("1 Stick (6 g)"), empty when not found
     std::vector<Nutrient> nutrients; // in panel order
     // The contract's minerals, indexed by index(Mineral): amount/unit as printed (OCR-corrected), mg,
     // %DV, `estimated` for %DV-only declarations (mg from the Daily Values of `dvEra`), confidence.
@@ -55,7 +55,10 @@ struct Facts {
 
 // True when the facts hold a panel with at least one nutrient row read: what the rules should treat as
 // "a facts panel was read" (a title alone, with every row garbled, is not).
-inline bool panelReadable(const Facts& f) { return f.panel.has_value() && !f.nutrients.empty(); }
+inline bool panelReadable(const Facts& f)
+{
+    return f.panel.has_value() && !f.nutrients.empty();
+}
 
 // Parses the lines of a rectified facts panel. Word boxes are used when present (non-zero heights) to
 // pair amount columns with names; confidences feed Nutrient::confidence and MineralAmount::confidence.

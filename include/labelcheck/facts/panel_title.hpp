@@ -16,7 +16,10 @@ namespace labelcheck::facts {
 std::optional<PanelType> panelTitleOf(std::string_view line);
 
 // True when the line holds a panel title.
-inline bool panelTitleIn(std::string_view line) { return panelTitleOf(line).has_value(); }
+inline bool panelTitleIn(std::string_view line)
+{
+    return panelTitleOf(line).has_value();
+}
 
 // The first title found among the lines.
 std::optional<PanelType> panelTitle(const std::vector<std::string>& lines);

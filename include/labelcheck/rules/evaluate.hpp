@@ -24,10 +24,10 @@ namespace labelcheck::rules {
 
 struct Evaluation {
     std::array<std::optional<MineralAmount>, 4> minerals; // what the verdict was computed from
-    bool mineralsFromDatabase = false; // panel not read: minerals are the record's
-    std::vector<Mineral> missing;      // contract order
+    bool mineralsFromDatabase = false;                    // panel not read: minerals are the record's
+    std::vector<Mineral> missing;                         // contract order
     std::vector<Mineral> mentionedNotDeclared;
-    std::vector<Mineral> uncertain;    // rows present but unreadable and not resolved by a record
+    std::vector<Mineral> uncertain; // rows present but unreadable and not resolved by a record
     bool electrolyteClaim = false;
     Verdict verdict = Verdict::Unreadable;
     // 0..1: the lowest confidence among the label minerals that were read (1 when none carries one),

@@ -5,127 +5,129 @@
 using namespace labelcheck;
 using namespace labelcheck::facts;
 
-TEST_SUITE("facts") {
-
-TEST_CASE("amounts with and without a space")
+TEST_SUITE("facts")
 {
-    auto a = parseAmount("250 mg");
-    REQUIRE(a);
-    CHECK(a->value == 250);
-    CHECK(a->unit == AmountUnit::Mg);
-    CHECK_FALSE(a->ocrFixed);
-    a = parseAmount("130mg");
-    REQUIRE(a);
-    CHECK(a->value == 130);
-    CHECK(a->unit == AmountUnit::Mg);
-    a = parseAmount("0.2 g");
-    REQUIRE(a);
-    CHECK(a->value == doctest::Approx(0.2));
-    CHECK(a->unit == AmountUnit::G);
-    CHECK(toMg(a->value, *a->unit) == doctest::Approx(200));
-}
 
-TEST_CASE("micrograms in every spelling")
-{
-    for (const char* s : {"150mcg", "150 mcg", "150\xc2\xb5g", "150 \xce\xbcg", "150ug", "150 meg"}) {
-        auto a = parseAmount(s);
-        REQUIRE_MESSAGE(a, s);
-        CHECK(a->value == 150);
-        CHECK(a->unit == AmountUnit::Mcg);
-    }
-    CHECK(toMg(150, AmountUnit::Mcg) == doctest::Approx(0.15));
-}
-
-TEST_CASE("thousands comma and decimal comma")
-{
-    CHECK(parseAmount("2,400mg")->value == 2400);
-    CHECK(parseAmount("1,000 mg")->value == 1000);
-    CHECK(parseAmount("0,2 g")->value == doctest::Approx(0.2));
-    CHECK(parseNumber("12,5") == doctest::Approx(12.5));
-}
-
-TEST_CASE("OCR digit lookalikes inside numbers")
-{
-    bool fixed = false;
-    CHECK(parseNumber("25O", &fixed) == 250);
-    CHECK(fixed);
-    CHECK(parseNumber("l30") == 130);
-    CHECK(parseNumber("I0") == 10);
-    CHECK(parseNumber("1S") == 15);
-    auto a = parseAmount("25Omg");
-    REQUIRE(a);
-    CHECK(a->value == 250);
-    CHECK(a->unit == AmountUnit::Mg);
-    CHECK(a->ocrFixed);
-    a = parseAmount("O mg");
-    REQUIRE(a);
-    CHECK(a->value == 0);
-    // Words are not numbers.
-    CHECK_FALSE(parseNumber("lO"));
-    CHECK_FALSE(parseNumber("Sodium"));
-    CHECK_FALSE(parseAmount("Iron"));
-    CHECK_FALSE(parseAmount("Is"));
-}
-
-TEST_CASE("OCR unit misreadings")
-{
-    for (const char* s : {"130 rng", "130rng", "130mq", "130 m9", "130mg."}) {
-        auto a = parseAmount(s);
-        REQUIRE_MESSAGE(a, s);
+    TEST_CASE("amounts with and without a space")
+    {
+        auto a = parseAmount("250 mg");
+        REQUIRE(a);
+        CHECK(a->value == 250);
+        CHECK(a->unit == AmountUnit::Mg);
+        CHECK_FALSE(a->ocrFixed);
+        a = parseAmount("130mg");
+        REQUIRE(a);
         CHECK(a->value == 130);
         CHECK(a->unit == AmountUnit::Mg);
+        a = parseAmount("0.2 g");
+        REQUIRE(a);
+        CHECK(a->value == doctest::Approx(0.2));
+        CHECK(a->unit == AmountUnit::G);
+        CHECK(toMg(a->value, *a->unit) == doctest::Approx(200));
     }
-    CHECK(parseAmount("130 rng")->ocrFixed);
-    CHECK_FALSE(parseAmount("130 mg")->ocrFixed);
-}
 
-TEST_CASE("a bare number ending in 9 offers the g reading")
-{
-    auto a = parseAmount("0.29");
-    REQUIRE(a);
-    CHECK_FALSE(a->unit);
-    CHECK(a->value == doctest::Approx(0.29));
-    REQUIRE(a->trailingNineAsGram);
-    CHECK(*a->trailingNineAsGram == doctest::Approx(0.2));
-    a = parseAmount("250");
-    REQUIRE(a);
-    CHECK_FALSE(a->unit);
-    CHECK_FALSE(a->trailingNineAsGram);
-}
+    TEST_CASE("micrograms in every spelling")
+    {
+        for (const char* s : {"150mcg", "150 mcg", "150\xc2\xb5g", "150 \xce\xbcg", "150ug", "150 meg"}) {
+            auto a = parseAmount(s);
+            REQUIRE_MESSAGE(a, s);
+            CHECK(a->value == 150);
+            CHECK(a->unit == AmountUnit::Mcg);
+        }
+        CHECK(toMg(150, AmountUnit::Mcg) == doctest::Approx(0.15));
+    }
 
-TEST_CASE("less-than and non-mass units")
-{
-    auto a = parseAmount("<1g");
-    REQUIRE(a);
-    CHECK(a->lessThan);
-    CHECK(a->unit == AmountUnit::G);
-    a = parseAmount("400 IU");
-    REQUIRE(a);
-    CHECK_FALSE(a->unit);
-    CHECK(a->unitText == "iu");
-    CHECK_FALSE(parseAmount("250 sticks"));
-    CHECK_FALSE(parseAmount("mg"));
-    CHECK_FALSE(parseAmount(""));
-}
+    TEST_CASE("thousands comma and decimal comma")
+    {
+        CHECK(parseAmount("2,400mg")->value == 2400);
+        CHECK(parseAmount("1,000 mg")->value == 1000);
+        CHECK(parseAmount("0,2 g")->value == doctest::Approx(0.2));
+        CHECK(parseNumber("12,5") == doctest::Approx(12.5));
+    }
 
-TEST_CASE("surrounding punctuation is ignored")
-{
-    CHECK(parseAmount("(6 g)")->value == 6);
-    CHECK(parseAmount("115mg,")->value == 115);
-}
+    TEST_CASE("OCR digit lookalikes inside numbers")
+    {
+        bool fixed = false;
+        CHECK(parseNumber("25O", &fixed) == 250);
+        CHECK(fixed);
+        CHECK(parseNumber("l30") == 130);
+        CHECK(parseNumber("I0") == 10);
+        CHECK(parseNumber("1S") == 15);
+        auto a = parseAmount("25Omg");
+        REQUIRE(a);
+        CHECK(a->value == 250);
+        CHECK(a->unit == AmountUnit::Mg);
+        CHECK(a->ocrFixed);
+        a = parseAmount("O mg");
+        REQUIRE(a);
+        CHECK(a->value == 0);
+        // Words are not numbers.
+        CHECK_FALSE(parseNumber("lO"));
+        CHECK_FALSE(parseNumber("Sodium"));
+        CHECK_FALSE(parseAmount("Iron"));
+        CHECK_FALSE(parseAmount("Is"));
+    }
+
+    TEST_CASE("OCR unit misreadings")
+    {
+        for (const char* s : {"130 rng", "130rng", "130mq", "130 m9", "130mg."}) {
+            auto a = parseAmount(s);
+            REQUIRE_MESSAGE(a, s);
+            CHECK(a->value == 130);
+            CHECK(a->unit == AmountUnit::Mg);
+        }
+        CHECK(parseAmount("130 rng")->ocrFixed);
+        CHECK_FALSE(parseAmount("130 mg")->ocrFixed);
+    }
+
+    TEST_CASE("a bare number ending in 9 offers the g reading")
+    {
+        auto a = parseAmount("0.29");
+        REQUIRE(a);
+        CHECK_FALSE(a->unit);
+        CHECK(a->value == doctest::Approx(0.29));
+        REQUIRE(a->trailingNineAsGram);
+        CHECK(*a->trailingNineAsGram == doctest::Approx(0.2));
+        a = parseAmount("250");
+        REQUIRE(a);
+        CHECK_FALSE(a->unit);
+        CHECK_FALSE(a->trailingNineAsGram);
+    }
+
+    TEST_CASE("less-than and non-mass units")
+    {
+        auto a = parseAmount("<1g");
+        REQUIRE(a);
+        CHECK(a->lessThan);
+        CHECK(a->unit == AmountUnit::G);
+        a = parseAmount("400 IU");
+        REQUIRE(a);
+        CHECK_FALSE(a->unit);
+        CHECK(a->unitText == "iu");
+        CHECK_FALSE(parseAmount("250 sticks"));
+        CHECK_FALSE(parseAmount("mg"));
+        CHECK_FALSE(parseAmount(""));
+    }
+
+    TEST_CASE("surrounding punctuation is ignored")
+    {
+        CHECK(parseAmount("(6 g)")->value == 6);
+        CHECK(parseAmount("115mg,")->value == 115);
+    }
 
 } // TEST_SUITE
 
-TEST_SUITE("facts") {
-
-TEST_CASE("a lost decimal point after a leading zero")
+TEST_SUITE("facts")
 {
-    bool fixed = false;
-    CHECK(parseNumber("04", &fixed) == doctest::Approx(0.4));
-    CHECK(fixed);
-    CHECK(parseAmount("04g")->value == doctest::Approx(0.4));
-    CHECK(parseNumber("0") == 0);
-    CHECK(parseNumber("10") == 10);
-}
+
+    TEST_CASE("a lost decimal point after a leading zero")
+    {
+        bool fixed = false;
+        CHECK(parseNumber("04", &fixed) == doctest::Approx(0.4));
+        CHECK(fixed);
+        CHECK(parseAmount("04g")->value == doctest::Approx(0.4));
+        CHECK(parseNumber("0") == 0);
+        CHECK(parseNumber("10") == 10);
+    }
 
 } // TEST_SUITE

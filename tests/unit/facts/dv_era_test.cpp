@@ -5,64 +5,65 @@
 using namespace labelcheck;
 using namespace labelcheck::facts;
 
-TEST_SUITE("facts") {
-
-TEST_CASE("old footnote table means pre-2016")
+TEST_SUITE("facts")
 {
-    auto ev = eraEvidenceFromText({"Calories: 2,000 2,500", "Total Fat Less than 65g 80g",
-                                   "Sodium Less than 2,400mg 2,400mg", "Potassium 3,500mg 3,500mg"});
-    CHECK(ev.pre2016 > ev.current);
-    CHECK(decideEra(ev, false) == DvEra::Pre2016);
-}
 
-TEST_CASE("Calories from Fat means pre-2016")
-{
-    auto ev = eraEvidenceFromText({"Calories 50 Calories from Fat 0"});
-    CHECK(decideEra(ev, false) == DvEra::Pre2016);
-}
+    TEST_CASE("old footnote table means pre-2016")
+    {
+        auto ev = eraEvidenceFromText({"Calories: 2,000 2,500", "Total Fat Less than 65g 80g",
+                                       "Sodium Less than 2,400mg 2,400mg", "Potassium 3,500mg 3,500mg"});
+        CHECK(ev.pre2016 > ev.current);
+        CHECK(decideEra(ev, false) == DvEra::Pre2016);
+    }
 
-TEST_CASE("Added Sugars means current")
-{
-    auto ev = eraEvidenceFromText({"Includes 12g Added Sugars 24%",
-                                   "2,000 calories a day is used for general nutrition advice."});
-    CHECK(decideEra(ev, true) == DvEra::Current);
-}
+    TEST_CASE("Calories from Fat means pre-2016")
+    {
+        auto ev = eraEvidenceFromText({"Calories 50 Calories from Fat 0"});
+        CHECK(decideEra(ev, false) == DvEra::Pre2016);
+    }
 
-TEST_CASE("consistency votes")
-{
-    DvEraEvidence ev;
-    // Potassium 200 mg at 4% fits 4700 mg, not 3500 mg (5.7%).
-    addConsistencyVotes(ev, {{"potassium", 200, 4}});
-    CHECK(ev.current == 1);
-    CHECK(ev.pre2016 == 0);
-    // Total fat 8 g at 12% fits 65 g (12.3%), not 78 g (10.3%).
-    addConsistencyVotes(ev, {{"total fat", 8000, 12}, {"potassium", 350, 10}});
-    CHECK(ev.pre2016 == 2);
-    // Small percents do not vote.
-    DvEraEvidence small;
-    addConsistencyVotes(small, {{"calcium", 20, 2}});
-    CHECK(small.current == 0);
-    CHECK(small.pre2016 == 0);
-}
+    TEST_CASE("Added Sugars means current")
+    {
+        auto ev = eraEvidenceFromText(
+            {"Includes 12g Added Sugars 24%", "2,000 calories a day is used for general nutrition advice."});
+        CHECK(decideEra(ev, true) == DvEra::Current);
+    }
 
-TEST_CASE("ties: %DV-only calcium or potassium points to an old panel")
-{
-    CHECK(decideEra({}, true) == DvEra::Pre2016);
-    CHECK(decideEra({}, false) == DvEra::Current);
-}
+    TEST_CASE("consistency votes")
+    {
+        DvEraEvidence ev;
+        // Potassium 200 mg at 4% fits 4700 mg, not 3500 mg (5.7%).
+        addConsistencyVotes(ev, {{"potassium", 200, 4}});
+        CHECK(ev.current == 1);
+        CHECK(ev.pre2016 == 0);
+        // Total fat 8 g at 12% fits 65 g (12.3%), not 78 g (10.3%).
+        addConsistencyVotes(ev, {{"total fat", 8000, 12}, {"potassium", 350, 10}});
+        CHECK(ev.pre2016 == 2);
+        // Small percents do not vote.
+        DvEraEvidence small;
+        addConsistencyVotes(small, {{"calcium", 20, 2}});
+        CHECK(small.current == 0);
+        CHECK(small.pre2016 == 0);
+    }
 
-TEST_CASE("amounts fit their %DV in either era")
-{
-    CHECK(fitsDailyValue(Mineral::Sodium, 250, 11));
-    CHECK(fitsDailyValue(Mineral::Potassium, 200, 4));
-    CHECK(fitsDailyValue(Mineral::Magnesium, 60, 14));
-    CHECK(fitsDailyValue(Mineral::Calcium, 20, 2));
-    CHECK(fitsDailyValue(Mineral::Sodium, 0, 0));
-    CHECK(fitsDailyValue(Mineral::Potassium, 30, 0.5));
-    CHECK_FALSE(fitsDailyValue(Mineral::Potassium, 0.29, 4));
-    CHECK_FALSE(fitsDailyValue(Mineral::Potassium, 200000, 4));
-    CHECK(dailyValues(DvEra::Pre2016).of(Mineral::Sodium) == 2400);
-    CHECK(dailyValues(DvEra::Current).of(Mineral::Magnesium) == 420);
-}
+    TEST_CASE("ties: %DV-only calcium or potassium points to an old panel")
+    {
+        CHECK(decideEra({}, true) == DvEra::Pre2016);
+        CHECK(decideEra({}, false) == DvEra::Current);
+    }
+
+    TEST_CASE("amounts fit their %DV in either era")
+    {
+        CHECK(fitsDailyValue(Mineral::Sodium, 250, 11));
+        CHECK(fitsDailyValue(Mineral::Potassium, 200, 4));
+        CHECK(fitsDailyValue(Mineral::Magnesium, 60, 14));
+        CHECK(fitsDailyValue(Mineral::Calcium, 20, 2));
+        CHECK(fitsDailyValue(Mineral::Sodium, 0, 0));
+        CHECK(fitsDailyValue(Mineral::Potassium, 30, 0.5));
+        CHECK_FALSE(fitsDailyValue(Mineral::Potassium, 0.29, 4));
+        CHECK_FALSE(fitsDailyValue(Mineral::Potassium, 200000, 4));
+        CHECK(dailyValues(DvEra::Pre2016).of(Mineral::Sodium) == 2400);
+        CHECK(dailyValues(DvEra::Current).of(Mineral::Magnesium) == 420);
+    }
 
 } // TEST_SUITE

@@ -5,76 +5,79 @@
 using namespace labelcheck;
 using namespace labelcheck::facts;
 
-TEST_SUITE("facts") {
-
-TEST_CASE("front-of-pack claims")
+TEST_SUITE("facts")
 {
-    CHECK(claimsElectrolytes("Electrolyte Drink Mix"));
-    CHECK(claimsElectrolytes("ELECTROLYTES"));
-    CHECK(claimsElectrolytes("Hydration + Electrolytes"));
-    CHECK(claimsElectrolytes("Electrolyte Blend 1.2 g"));
-    CHECK(claimsElectrolytes("Bebida con electrolitos"));
-    CHECK(claimsElectrolytes("Oral Rehydration Solution"));
-}
 
-TEST_CASE("OCR noise")
-{
-    CHECK(claimsElectrolytes("E1ectrolytes"));
-    CHECK(claimsElectrolytes("ELECTR0LYTE DRINK MIX"));
-    CHECK(claimsElectrolytes("Electrolvtes"));
-    CHECK(claimsElectrolytes("ELECTRO LYTES"));
-    CHECK(claimsElectrolytes(std::vector<std::string>{"Zero Sugar Electro-", "lytes for hydration"}));
-}
+    TEST_CASE("front-of-pack claims")
+    {
+        CHECK(claimsElectrolytes("Electrolyte Drink Mix"));
+        CHECK(claimsElectrolytes("ELECTROLYTES"));
+        CHECK(claimsElectrolytes("Hydration + Electrolytes"));
+        CHECK(claimsElectrolytes("Electrolyte Blend 1.2 g"));
+        CHECK(claimsElectrolytes("Bebida con electrolitos"));
+        CHECK(claimsElectrolytes("Oral Rehydration Solution"));
+    }
 
-TEST_CASE("negations are not claims")
-{
-    CHECK_FALSE(claimsElectrolytes("non-electrolyte"));
-    CHECK_FALSE(claimsElectrolytes("Non electrolyte sports water"));
-    CHECK_FALSE(claimsElectrolytes("electrolyte-free"));
-    CHECK_FALSE(claimsElectrolytes("contains no electrolytes"));
-    CHECK_FALSE(claimsElectrolytes("without electrolytes"));
-    CHECK_FALSE(claimsElectrolytes("0 electrolytes"));
-    CHECK_FALSE(claimsElectrolytes(std::vector<std::string>{"Non-", "electrolyte"}));
-    // One real claim anywhere is enough.
-    CHECK(claimsElectrolytes("non-electrolyte version also available. Electrolyte Drink Mix"));
-}
+    TEST_CASE("OCR noise")
+    {
+        CHECK(claimsElectrolytes("E1ectrolytes"));
+        CHECK(claimsElectrolytes("ELECTR0LYTE DRINK MIX"));
+        CHECK(claimsElectrolytes("Electrolvtes"));
+        CHECK(claimsElectrolytes("ELECTRO LYTES"));
+        CHECK(claimsElectrolytes(std::vector<std::string>{"Zero Sugar Electro-", "lytes for hydration"}));
+    }
 
-TEST_CASE("unrelated words")
-{
-    CHECK_FALSE(claimsElectrolytes("Supplement Facts Serving Size 1 Scoop"));
-    CHECK_FALSE(claimsElectrolytes("electrolytic"));
-    CHECK_FALSE(claimsElectrolytes("electrolysis"));
-    CHECK_FALSE(claimsElectrolytes("Electric Lemonade"));
-    CHECK_FALSE(claimsElectrolytes(""));
-}
+    TEST_CASE("negations are not claims")
+    {
+        CHECK_FALSE(claimsElectrolytes("non-electrolyte"));
+        CHECK_FALSE(claimsElectrolytes("Non electrolyte sports water"));
+        CHECK_FALSE(claimsElectrolytes("electrolyte-free"));
+        CHECK_FALSE(claimsElectrolytes("contains no electrolytes"));
+        CHECK_FALSE(claimsElectrolytes("without electrolytes"));
+        CHECK_FALSE(claimsElectrolytes("0 electrolytes"));
+        CHECK_FALSE(claimsElectrolytes(std::vector<std::string>{"Non-", "electrolyte"}));
+        // One real claim anywhere is enough.
+        CHECK(claimsElectrolytes("non-electrolyte version also available. Electrolyte Drink Mix"));
+    }
 
-TEST_CASE("TextLine overload reads every line")
-{
-    std::vector<TextLine> lines(2);
-    lines[0].words = {Word{"Lemon", 0.9f, {}}, Word{"Lime", 0.9f, {}}};
-    lines[1].words = {Word{"ELECTROLYTES", 0.7f, {}}};
-    CHECK(claimsElectrolytes(lines));
-}
+    TEST_CASE("unrelated words")
+    {
+        CHECK_FALSE(claimsElectrolytes("Supplement Facts Serving Size 1 Scoop"));
+        CHECK_FALSE(claimsElectrolytes("electrolytic"));
+        CHECK_FALSE(claimsElectrolytes("electrolysis"));
+        CHECK_FALSE(claimsElectrolytes("Electric Lemonade"));
+        CHECK_FALSE(claimsElectrolytes(""));
+    }
+
+    TEST_CASE("TextLine overload reads every line")
+    {
+        std::vector<TextLine> lines(2);
+        lines[0].words = {Word{"Lemon", 0.9f, {}}, Word{"Lime", 0.9f, {}}};
+        lines[1].words = {Word{"ELECTROLYTES", 0.7f, {}}};
+        CHECK(claimsElectrolytes(lines));
+    }
 
 } // TEST_SUITE
 
-TEST_SUITE("facts") {
-
-TEST_CASE("disclaimers are not claims")
+TEST_SUITE("facts")
 {
-    CHECK_FALSE(claimsElectrolytes("This product is not an electrolyte replacement."));
-    CHECK(claimsElectrolytes("Not just water: electrolytes for hydration"));
-}
+
+    TEST_CASE("disclaimers are not claims")
+    {
+        CHECK_FALSE(claimsElectrolytes("This product is not an electrolyte replacement."));
+        CHECK(claimsElectrolytes("Not just water: electrolytes for hydration"));
+    }
 
 } // TEST_SUITE
 
-TEST_SUITE("facts") {
-
-TEST_CASE("a %DV column before the claim is not a zero count")
+TEST_SUITE("facts")
 {
-    // Regression: "0% Electrolytes" was read as "0 electrolytes".
-    CHECK(claimsElectrolytes("Total Fat 0g 0% Electrolytes"));
-    CHECK_FALSE(claimsElectrolytes("Sugar free, 0 electrolytes"));
-}
+
+    TEST_CASE("a %DV column before the claim is not a zero count")
+    {
+        // Regression: "0% Electrolytes" was read as "0 electrolytes".
+        CHECK(claimsElectrolytes("Total Fat 0g 0% Electrolytes"));
+        CHECK_FALSE(claimsElectrolytes("Sugar free, 0 electrolytes"));
+    }
 
 } // TEST_SUITE

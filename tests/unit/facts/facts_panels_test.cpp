@@ -16,11 +16,12 @@ std::optional<double> mgOf(const Facts& f, Mineral m)
 
 } // namespace
 
-TEST_SUITE("facts") {
-
-TEST_CASE("LMNT-like Supplement Facts")
+TEST_SUITE("facts")
 {
-    Facts f = parseFactsText(R"(Supplement Facts
+
+    TEST_CASE("LMNT-like Supplement Facts")
+    {
+        Facts f = parseFactsText(R"(Supplement Facts
 Serving Size 1 Stick (6 g)
 Servings Per Container 30
 Amount Per Serving % Daily Value
@@ -31,26 +32,26 @@ Potassium (as potassium chloride) 200 mg 4%
 Magnesium (as magnesium malate) 60 mg 14%
 *Percent Daily Values are based on a 2,000 calorie diet.
 Other ingredients: Citric acid, natural flavors, stevia leaf extract.)");
-    CHECK(f.panel == PanelType::SupplementFacts);
-    CHECK(f.servingSize == "1 Stick (6 g)");
-    CHECK(f.dvEra == DvEra::Current);
-    CHECK(mgOf(f, Mineral::Sodium) == 1000);
-    CHECK(f.minerals[index(Mineral::Sodium)]->dailyValuePct == 43);
-    CHECK(mgOf(f, Mineral::Potassium) == 200);
-    CHECK(mgOf(f, Mineral::Magnesium) == 60);
-    CHECK_FALSE(mgOf(f, Mineral::Calcium));
-    CHECK_FALSE(f.unreadable[index(Mineral::Calcium)]);
-    CHECK_FALSE(f.mentioned[index(Mineral::Calcium)]);
-    REQUIRE(f.nutrients.size() == 5);
-    CHECK(f.nutrients[0].canonical == "calories");
-    CHECK(f.nutrients[0].amount == 10);
-    CHECK(f.nutrients[1].canonical == "total carbohydrate");
-    CHECK(f.nutrients[1].dailyValuePct == 0.5);
-}
+        CHECK(f.panel == PanelType::SupplementFacts);
+        CHECK(f.servingSize == "1 Stick (6 g)");
+        CHECK(f.dvEra == DvEra::Current);
+        CHECK(mgOf(f, Mineral::Sodium) == 1000);
+        CHECK(f.minerals[index(Mineral::Sodium)]->dailyValuePct == 43);
+        CHECK(mgOf(f, Mineral::Potassium) == 200);
+        CHECK(mgOf(f, Mineral::Magnesium) == 60);
+        CHECK_FALSE(mgOf(f, Mineral::Calcium));
+        CHECK_FALSE(f.unreadable[index(Mineral::Calcium)]);
+        CHECK_FALSE(f.mentioned[index(Mineral::Calcium)]);
+        REQUIRE(f.nutrients.size() == 5);
+        CHECK(f.nutrients[0].canonical == "calories");
+        CHECK(f.nutrients[0].amount == 10);
+        CHECK(f.nutrients[1].canonical == "total carbohydrate");
+        CHECK(f.nutrients[1].dailyValuePct == 0.5);
+    }
 
-TEST_CASE("Gatorade-like Nutrition Facts (2016 format)")
-{
-    Facts f = parseFactsText(R"(Nutrition Facts
+    TEST_CASE("Gatorade-like Nutrition Facts (2016 format)")
+    {
+        Facts f = parseFactsText(R"(Nutrition Facts
 about 3 servings per container
 Serving size 12 fl oz (355mL)
 Amount per serving
@@ -66,21 +67,21 @@ Potassium 45mg 1%
 Not a significant source of saturated fat, trans fat, cholesterol, dietary fiber, vitamin D, calcium and iron.
 *The % Daily Value (DV) tells you how much a nutrient in a serving of food contributes to a daily diet.
 2,000 calories a day is used for general nutrition advice.)");
-    CHECK(f.panel == PanelType::NutritionFacts);
-    CHECK(f.servingSize == "12 fl oz (355mL)");
-    CHECK(f.dvEra == DvEra::Current);
-    CHECK(mgOf(f, Mineral::Sodium) == 160);
-    CHECK(mgOf(f, Mineral::Potassium) == 45);
-    CHECK_FALSE(mgOf(f, Mineral::Calcium));
-    CHECK_FALSE(mgOf(f, Mineral::Magnesium));
-    CHECK(f.notSignificant[index(Mineral::Calcium)]);
-    CHECK_FALSE(f.unreadable[index(Mineral::Calcium)]);
-    CHECK_FALSE(f.electrolyteClaim);
-}
+        CHECK(f.panel == PanelType::NutritionFacts);
+        CHECK(f.servingSize == "12 fl oz (355mL)");
+        CHECK(f.dvEra == DvEra::Current);
+        CHECK(mgOf(f, Mineral::Sodium) == 160);
+        CHECK(mgOf(f, Mineral::Potassium) == 45);
+        CHECK_FALSE(mgOf(f, Mineral::Calcium));
+        CHECK_FALSE(mgOf(f, Mineral::Magnesium));
+        CHECK(f.notSignificant[index(Mineral::Calcium)]);
+        CHECK_FALSE(f.unreadable[index(Mineral::Calcium)]);
+        CHECK_FALSE(f.electrolyteClaim);
+    }
 
-TEST_CASE("old-style 2010 Nutrition Facts with the footnote table")
-{
-    Facts f = parseFactsText(R"(Nutrition Facts
+    TEST_CASE("old-style 2010 Nutrition Facts with the footnote table")
+    {
+        Facts f = parseFactsText(R"(Nutrition Facts
 Serving Size 1 packet (28g)
 Servings Per Container 8
 Amount Per Serving
@@ -110,35 +111,35 @@ Sodium Less than 2,400mg 2,400mg
 Potassium 3,500mg 3,500mg
 Total Carbohydrate 300g 375g
 Dietary Fiber 25g 30g)");
-    CHECK(f.panel == PanelType::NutritionFacts);
-    CHECK(f.dvEra == DvEra::Pre2016);
-    CHECK(mgOf(f, Mineral::Sodium) == 110);
-    CHECK(mgOf(f, Mineral::Potassium) == 190);
-    const auto& ca = *f.minerals[index(Mineral::Calcium)];
-    CHECK(ca.estimated);
-    CHECK(ca.mg == doctest::Approx(100));
-    CHECK_FALSE(ca.amount);
-    CHECK(ca.dailyValuePct == 10);
-    const auto& mg = *f.minerals[index(Mineral::Magnesium)];
-    CHECK(mg.estimated);
-    CHECK(mg.mg == doctest::Approx(16));
-    for (const auto& n : f.nutrients)
-        CHECK_MESSAGE(n.name.find("Less") == std::string::npos, n.name);
-}
+        CHECK(f.panel == PanelType::NutritionFacts);
+        CHECK(f.dvEra == DvEra::Pre2016);
+        CHECK(mgOf(f, Mineral::Sodium) == 110);
+        CHECK(mgOf(f, Mineral::Potassium) == 190);
+        const auto& ca = *f.minerals[index(Mineral::Calcium)];
+        CHECK(ca.estimated);
+        CHECK(ca.mg == doctest::Approx(100));
+        CHECK_FALSE(ca.amount);
+        CHECK(ca.dailyValuePct == 10);
+        const auto& mg = *f.minerals[index(Mineral::Magnesium)];
+        CHECK(mg.estimated);
+        CHECK(mg.mg == doctest::Approx(16));
+        for (const auto& n : f.nutrients)
+            CHECK_MESSAGE(n.name.find("Less") == std::string::npos, n.name);
+    }
 
-TEST_CASE("old-style panel without markers: %DV-only calcium alone decides the era")
-{
-    Facts f = parseFactsText(R"(Nutrition Facts
+    TEST_CASE("old-style panel without markers: %DV-only calcium alone decides the era")
+    {
+        Facts f = parseFactsText(R"(Nutrition Facts
 Serving Size 1 tbsp (14g)
 Sodium 95mg 4%
 Calcium 4%)");
-    CHECK(f.dvEra == DvEra::Pre2016);
-    CHECK(f.minerals[index(Mineral::Calcium)]->mg == doctest::Approx(40));
-}
+        CHECK(f.dvEra == DvEra::Pre2016);
+        CHECK(f.minerals[index(Mineral::Calcium)]->mg == doctest::Approx(40));
+    }
 
-TEST_CASE("bilingual English/Spanish panel")
-{
-    Facts f = parseFactsText(R"(Nutrition Facts/Datos de Nutrición
+    TEST_CASE("bilingual English/Spanish panel")
+    {
+        Facts f = parseFactsText(R"(Nutrition Facts/Datos de Nutrición
 Serving size/Tamaño por porción 1 bottle/botella (625mL)
 Amount per serving/Cantidad por porción
 Calories/Calorías 60
@@ -152,18 +153,18 @@ Potassium/Potasio 480mg 10%
 Calcium/Calcio 30mg 2%
 Magnesium/Magnesio 15mg 4%
 ELECTROLYTES / ELECTROLITOS)");
-    CHECK(f.panel == PanelType::NutritionFacts);
-    CHECK(f.servingSize == "1 bottle/botella (625mL)");
-    CHECK(mgOf(f, Mineral::Sodium) == 330);
-    CHECK(mgOf(f, Mineral::Potassium) == 480);
-    CHECK(mgOf(f, Mineral::Calcium) == 30);
-    CHECK(mgOf(f, Mineral::Magnesium) == 15);
-    CHECK(f.electrolyteClaim);
-}
+        CHECK(f.panel == PanelType::NutritionFacts);
+        CHECK(f.servingSize == "1 bottle/botella (625mL)");
+        CHECK(mgOf(f, Mineral::Sodium) == 330);
+        CHECK(mgOf(f, Mineral::Potassium) == 480);
+        CHECK(mgOf(f, Mineral::Calcium) == 30);
+        CHECK(mgOf(f, Mineral::Magnesium) == 15);
+        CHECK(f.electrolyteClaim);
+    }
 
-TEST_CASE("dual-column panel reports per serving")
-{
-    Facts f = parseFactsText(R"(Nutrition Facts
+    TEST_CASE("dual-column panel reports per serving")
+    {
+        Facts f = parseFactsText(R"(Nutrition Facts
 2 servings per container
 Serving size 1 packet (20g)
 Per serving Per container
@@ -180,19 +181,19 @@ Calcium 10mg 0% 20mg 2%
 Iron 0mg 0% 0mg 0%
 Potassium 100mg 2% 200mg 4%
 Magnesium 20mg 4% 40mg 10%)");
-    CHECK(f.dvEra == DvEra::Current);
-    CHECK(mgOf(f, Mineral::Sodium) == 250);
-    CHECK(f.minerals[index(Mineral::Sodium)]->dailyValuePct == 11);
-    CHECK(mgOf(f, Mineral::Calcium) == 10);
-    CHECK(f.minerals[index(Mineral::Calcium)]->dailyValuePct == 0);
-    CHECK(mgOf(f, Mineral::Potassium) == 100);
-    CHECK(mgOf(f, Mineral::Magnesium) == 20);
-    CHECK(f.minerals[index(Mineral::Magnesium)]->dailyValuePct == 4);
-}
+        CHECK(f.dvEra == DvEra::Current);
+        CHECK(mgOf(f, Mineral::Sodium) == 250);
+        CHECK(f.minerals[index(Mineral::Sodium)]->dailyValuePct == 11);
+        CHECK(mgOf(f, Mineral::Calcium) == 10);
+        CHECK(f.minerals[index(Mineral::Calcium)]->dailyValuePct == 0);
+        CHECK(mgOf(f, Mineral::Potassium) == 100);
+        CHECK(mgOf(f, Mineral::Magnesium) == 20);
+        CHECK(f.minerals[index(Mineral::Magnesium)]->dailyValuePct == 4);
+    }
 
-TEST_CASE("as packaged / as prepared columns report as packaged")
-{
-    Facts f = parseFactsText(R"(Nutrition Facts
+    TEST_CASE("as packaged / as prepared columns report as packaged")
+    {
+        Facts f = parseFactsText(R"(Nutrition Facts
 Amount Per Serving Cereal with 1/2 Cup Skim Milk
 Calories 110 150
 Sodium 210mg 9% 12%
@@ -200,32 +201,32 @@ Potassium 35mg 1% 7%
 Calcium 0% 15%
 Amount in cereal. A serving of cereal plus skim milk provides 1g total fat,
 less than 5mg cholesterol, 270mg sodium, 240mg potassium.)");
-    CHECK(mgOf(f, Mineral::Sodium) == 210);
-    CHECK(f.minerals[index(Mineral::Sodium)]->dailyValuePct == 9);
-    CHECK(mgOf(f, Mineral::Potassium) == 35);
-    CHECK(f.minerals[index(Mineral::Calcium)]->dailyValuePct == 0);
-    CHECK(mgOf(f, Mineral::Calcium) == 0);
-}
+        CHECK(mgOf(f, Mineral::Sodium) == 210);
+        CHECK(f.minerals[index(Mineral::Sodium)]->dailyValuePct == 9);
+        CHECK(mgOf(f, Mineral::Potassium) == 35);
+        CHECK(f.minerals[index(Mineral::Calcium)]->dailyValuePct == 0);
+        CHECK(mgOf(f, Mineral::Calcium) == 0);
+    }
 
-TEST_CASE("linear panel on a small package")
-{
-    Facts f = parseFactsText(
-        R"(Nutrition Facts Serv. Size: 1 Packet (4.5g), Servings: 1, Amount Per Serving: Calories 15, Total Fat 0g
+    TEST_CASE("linear panel on a small package")
+    {
+        Facts f = parseFactsText(
+            R"(Nutrition Facts Serv. Size: 1 Packet (4.5g), Servings: 1, Amount Per Serving: Calories 15, Total Fat 0g
 (0% DV), Sodium 250mg (11% DV), Total Carb. 4g (1% DV), Sugars 3g (Incl. 3g Added Sugars, 6% DV),
 Protein 0g, Potassium 190mg (4% DV), Magnesium 40mg (10% DV). Not a significant source of other nutrients.)");
-    CHECK(f.panel == PanelType::NutritionFacts);
-    CHECK(mgOf(f, Mineral::Sodium) == 250);
-    CHECK(f.minerals[index(Mineral::Sodium)]->dailyValuePct == 11);
-    CHECK(mgOf(f, Mineral::Potassium) == 190);
-    CHECK(f.minerals[index(Mineral::Potassium)]->dailyValuePct == 4);
-    CHECK(mgOf(f, Mineral::Magnesium) == 40);
-    CHECK_FALSE(mgOf(f, Mineral::Calcium));
-    CHECK_FALSE(f.unreadable[index(Mineral::Calcium)]);
-}
+        CHECK(f.panel == PanelType::NutritionFacts);
+        CHECK(mgOf(f, Mineral::Sodium) == 250);
+        CHECK(f.minerals[index(Mineral::Sodium)]->dailyValuePct == 11);
+        CHECK(mgOf(f, Mineral::Potassium) == 190);
+        CHECK(f.minerals[index(Mineral::Potassium)]->dailyValuePct == 4);
+        CHECK(mgOf(f, Mineral::Magnesium) == 40);
+        CHECK_FALSE(mgOf(f, Mineral::Calcium));
+        CHECK_FALSE(f.unreadable[index(Mineral::Calcium)]);
+    }
 
-TEST_CASE("Supplement Facts with an Electrolyte Blend")
-{
-    Facts f = parseFactsText(R"(Supplement Facts
+    TEST_CASE("Supplement Facts with an Electrolyte Blend")
+    {
+        Facts f = parseFactsText(R"(Supplement Facts
 Serving Size 1 Scoop (7 g)
 Servings Per Container 30
 Amount Per Serving %DV
@@ -240,26 +241,26 @@ L-Glutamine 1 g †
 * Percent Daily Values are based on a 2,000 calorie diet.
 † Daily Value not established.
 Other Ingredients: Citric Acid, Natural Flavors, Silicon Dioxide.)");
-    CHECK(f.panel == PanelType::SupplementFacts);
-    CHECK(mgOf(f, Mineral::Calcium) == 40);
-    for (Mineral m : {Mineral::Sodium, Mineral::Potassium, Mineral::Magnesium}) {
-        CHECK_FALSE(mgOf(f, m));
-        CHECK_FALSE(f.unreadable[index(m)]);
-        CHECK(f.mentioned[index(m)]);
+        CHECK(f.panel == PanelType::SupplementFacts);
+        CHECK(mgOf(f, Mineral::Calcium) == 40);
+        for (Mineral m : {Mineral::Sodium, Mineral::Potassium, Mineral::Magnesium}) {
+            CHECK_FALSE(mgOf(f, m));
+            CHECK_FALSE(f.unreadable[index(m)]);
+            CHECK(f.mentioned[index(m)]);
+        }
+        CHECK(f.electrolyteClaim);
+        bool blend = false, glutamine = false;
+        for (const auto& n : f.nutrients) {
+            blend = blend || (n.name == "Electrolyte Blend" && n.amount == doctest::Approx(1.2) && n.noDailyValue);
+            glutamine = glutamine || n.name == "L-Glutamine";
+        }
+        CHECK(blend);
+        CHECK(glutamine);
     }
-    CHECK(f.electrolyteClaim);
-    bool blend = false, glutamine = false;
-    for (const auto& n : f.nutrients) {
-        blend = blend || (n.name == "Electrolyte Blend" && n.amount == doctest::Approx(1.2) && n.noDailyValue);
-        glutamine = glutamine || n.name == "L-Glutamine";
-    }
-    CHECK(blend);
-    CHECK(glutamine);
-}
 
-TEST_CASE("OCR-noisy supplement panel")
-{
-    Facts f = parseFactsText(R"(Supp1ement Facts
+    TEST_CASE("OCR-noisy supplement panel")
+    {
+        Facts f = parseFactsText(R"(Supp1ement Facts
 Servlng Size 1 Packet (5.5 g)
 Amount Per Serving % Dai1y Value
 Sodiurn (as sodlum citrate) 25O rng 1l%
@@ -269,13 +270,13 @@ Bisglycinate) 130mg 31%
 Calclum 2O mg 2%
 Manganese 1 mg 43%
 Zinc (as zinc citrate) 3 mg 27%)");
-    CHECK(f.panel == PanelType::SupplementFacts);
-    CHECK(mgOf(f, Mineral::Sodium) == 250);
-    CHECK(mgOf(f, Mineral::Potassium) == doctest::Approx(200));
-    CHECK(mgOf(f, Mineral::Magnesium) == 130);
-    CHECK(mgOf(f, Mineral::Calcium) == 20);
-    for (Mineral m : kMinerals)
-        CHECK(*f.minerals[index(m)]->confidence < 1.0f);
-}
+        CHECK(f.panel == PanelType::SupplementFacts);
+        CHECK(mgOf(f, Mineral::Sodium) == 250);
+        CHECK(mgOf(f, Mineral::Potassium) == doctest::Approx(200));
+        CHECK(mgOf(f, Mineral::Magnesium) == 130);
+        CHECK(mgOf(f, Mineral::Calcium) == 20);
+        for (Mineral m : kMinerals)
+            CHECK(*f.minerals[index(m)]->confidence < 1.0f);
+    }
 
 } // TEST_SUITE

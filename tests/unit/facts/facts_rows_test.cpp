@@ -22,555 +22,567 @@ const MineralAmount& mineral(const Facts& f, Mineral m)
     return *f.minerals[index(m)];
 }
 
-bool absent(const Facts& f, Mineral m) { return !f.minerals[index(m)].has_value(); }
+bool absent(const Facts& f, Mineral m)
+{
+    return !f.minerals[index(m)].has_value();
+}
 
 } // namespace
 
-TEST_SUITE("facts") {
-
-TEST_CASE("sodium with a source parenthetical")
+TEST_SUITE("facts")
 {
-    Facts f = parse({"Sodium (as sodium citrate) 250 mg 11%"});
-    const auto& na = mineral(f, Mineral::Sodium);
-    CHECK(na.amount == 250);
-    CHECK(na.unit == AmountUnit::Mg);
-    CHECK(na.mg == 250);
-    CHECK(na.dailyValuePct == 11);
-    CHECK_FALSE(na.estimated);
-    REQUIRE(f.nutrients.size() == 1);
-    CHECK(f.nutrients[0].name == "Sodium (as sodium citrate)");
-    CHECK(f.nutrients[0].canonical == "sodium");
-}
 
-TEST_CASE("potassium in grams")
-{
-    Facts f = parse({"Potassium 0.2 g 4%"});
-    const auto& k = mineral(f, Mineral::Potassium);
-    CHECK(k.amount == doctest::Approx(0.2));
-    CHECK(k.unit == AmountUnit::G);
-    CHECK(k.mg == doctest::Approx(200));
-    CHECK(k.dailyValuePct == 4);
-}
-
-TEST_CASE("magnesium with no space before the unit and calcium")
-{
-    Facts f = parse({"Magnesium 60mg 14%", "Calcium 20 mg 2%"});
-    CHECK(mineral(f, Mineral::Magnesium).mg == 60);
-    CHECK(mineral(f, Mineral::Magnesium).dailyValuePct == 14);
-    CHECK(mineral(f, Mineral::Calcium).mg == 20);
-    CHECK(mineral(f, Mineral::Calcium).dailyValuePct == 2);
-}
-
-TEST_CASE("micrograms are converted")
-{
-    Facts f = parse({"Calcium 20000 mcg 2%", "Magnesium 60000\xc2\xb5g 14%"});
-    CHECK(mineral(f, Mineral::Calcium).unit == AmountUnit::Mcg);
-    CHECK(mineral(f, Mineral::Calcium).mg == doctest::Approx(20));
-    CHECK(mineral(f, Mineral::Magnesium).mg == doctest::Approx(60));
-}
-
-TEST_CASE("less than one percent, dagger and absent %DV")
-{
-    Facts f = parse({"Potassium 30mg <1%", "Sodium 250 mg \xe2\x80\xa0", "Magnesium 60 mg"});
-    CHECK(mineral(f, Mineral::Potassium).dailyValuePct == 0.5);
-    CHECK_FALSE(mineral(f, Mineral::Sodium).dailyValuePct);
-    CHECK(mineral(f, Mineral::Sodium).mg == 250);
-    CHECK_FALSE(mineral(f, Mineral::Magnesium).dailyValuePct);
-    CHECK(mineral(f, Mineral::Magnesium).mg == 60);
-    bool dagger = false;
-    for (const auto& n : f.nutrients)
-        if (n.mineral == Mineral::Sodium)
-            dagger = n.noDailyValue;
-    CHECK(dagger);
-}
-
-TEST_CASE("dagger read by OCR as t or asterisk")
-{
-    Facts f = parse({"Sodium 250mg t", "Potassium 100mg *"});
-    CHECK(mineral(f, Mineral::Sodium).mg == 250);
-    CHECK_FALSE(mineral(f, Mineral::Sodium).dailyValuePct);
-    CHECK(mineral(f, Mineral::Potassium).mg == 100);
-}
-
-TEST_CASE("row wrapped over two lines")
-{
-    Facts f = parse({"Magnesium (as Magnesium", "Bisglycinate) 130mg 31%"});
-    const auto& mg = mineral(f, Mineral::Magnesium);
-    CHECK(mg.mg == 130);
-    CHECK(mg.dailyValuePct == 31);
-    CHECK_FALSE(f.unreadable[index(Mineral::Magnesium)]);
-    CHECK(f.nutrients.at(0).name == "Magnesium (as Magnesium Bisglycinate)");
-}
-
-TEST_CASE("row wrapped over three lines")
-{
-    Facts f = parse({"Sodium (as sodium", "citrate and sodium", "chloride) 500 mg 22%"});
-    CHECK(mineral(f, Mineral::Sodium).mg == 500);
-}
-
-TEST_CASE("a parenthetical naming another mineral is not that mineral")
-{
-    Facts f = parse({"Phosphorus (as dipotassium phosphate) 50mg 4%", "Chloride (as sodium chloride) 380mg 17%",
-                     "Zinc (as zinc citrate) 5mg 45%"});
-    for (Mineral m : kMinerals) {
-        CHECK(absent(f, m));
-        CHECK_FALSE(f.unreadable[index(m)]);
+    TEST_CASE("sodium with a source parenthetical")
+    {
+        Facts f = parse({"Sodium (as sodium citrate) 250 mg 11%"});
+        const auto& na = mineral(f, Mineral::Sodium);
+        CHECK(na.amount == 250);
+        CHECK(na.unit == AmountUnit::Mg);
+        CHECK(na.mg == 250);
+        CHECK(na.dailyValuePct == 11);
+        CHECK_FALSE(na.estimated);
+        REQUIRE(f.nutrients.size() == 1);
+        CHECK(f.nutrients[0].name == "Sodium (as sodium citrate)");
+        CHECK(f.nutrients[0].canonical == "sodium");
     }
-    CHECK(f.mentioned[index(Mineral::Potassium)]);
-    CHECK(f.mentioned[index(Mineral::Sodium)]);
-    CHECK(f.nutrients.size() == 3);
-}
 
-TEST_CASE("compounds under a blend are mentions, not declarations")
-{
-    Facts f = parse({"Electrolyte Blend 1.2 g *", "Sodium Citrate, Magnesium Lactate"});
-    CHECK(absent(f, Mineral::Sodium));
-    CHECK(absent(f, Mineral::Magnesium));
-    CHECK_FALSE(f.unreadable[index(Mineral::Sodium)]);
-    CHECK_FALSE(f.unreadable[index(Mineral::Magnesium)]);
-    CHECK(f.mentioned[index(Mineral::Sodium)]);
-    CHECK(f.mentioned[index(Mineral::Magnesium)]);
-    CHECK_FALSE(f.mentioned[index(Mineral::Potassium)]);
-    CHECK(f.electrolyteClaim);
-}
+    TEST_CASE("potassium in grams")
+    {
+        Facts f = parse({"Potassium 0.2 g 4%"});
+        const auto& k = mineral(f, Mineral::Potassium);
+        CHECK(k.amount == doctest::Approx(0.2));
+        CHECK(k.unit == AmountUnit::G);
+        CHECK(k.mg == doctest::Approx(200));
+        CHECK(k.dailyValuePct == 4);
+    }
 
-TEST_CASE("bare mineral names listed under a blend are mentions")
-{
-    Facts f = parse({"Proprietary Electrolyte Blend 500 mg \xe2\x80\xa0", "Sodium, Potassium, Magnesium"});
-    CHECK(absent(f, Mineral::Sodium));
-    CHECK(f.mentioned[index(Mineral::Potassium)]);
-    CHECK_FALSE(f.unreadable[index(Mineral::Potassium)]);
-    f = parse({"Hydration Blend 800mg \xe2\x80\xa0", "Sodium", "Potassium"});
-    CHECK(absent(f, Mineral::Sodium));
-    CHECK_FALSE(f.unreadable[index(Mineral::Sodium)]);
-    CHECK(f.mentioned[index(Mineral::Sodium)]);
-}
+    TEST_CASE("magnesium with no space before the unit and calcium")
+    {
+        Facts f = parse({"Magnesium 60mg 14%", "Calcium 20 mg 2%"});
+        CHECK(mineral(f, Mineral::Magnesium).mg == 60);
+        CHECK(mineral(f, Mineral::Magnesium).dailyValuePct == 14);
+        CHECK(mineral(f, Mineral::Calcium).mg == 20);
+        CHECK(mineral(f, Mineral::Calcium).dailyValuePct == 2);
+    }
 
-TEST_CASE("blend contents inline after the amount")
-{
-    Facts f = parse({"Electrolyte Blend 1.2 g (Sodium Citrate, Potassium Chloride) \xe2\x80\xa0", "Calcium 20 mg 2%"});
-    CHECK(absent(f, Mineral::Sodium));
-    CHECK(absent(f, Mineral::Potassium));
-    CHECK(f.mentioned[index(Mineral::Potassium)]);
-    CHECK(mineral(f, Mineral::Calcium).mg == 20);
-}
+    TEST_CASE("micrograms are converted")
+    {
+        Facts f = parse({"Calcium 20000 mcg 2%", "Magnesium 60000\xc2\xb5g 14%"});
+        CHECK(mineral(f, Mineral::Calcium).unit == AmountUnit::Mcg);
+        CHECK(mineral(f, Mineral::Calcium).mg == doctest::Approx(20));
+        CHECK(mineral(f, Mineral::Magnesium).mg == doctest::Approx(60));
+    }
 
-TEST_CASE("amount on its own line under the name")
-{
-    Facts f = parse({"Sodium", "250 mg 11%", "Potassium (as potassium citrate)", "0.2 g 4%"});
-    CHECK(mineral(f, Mineral::Sodium).mg == 250);
-    CHECK(mineral(f, Mineral::Potassium).mg == doctest::Approx(200));
-}
+    TEST_CASE("less than one percent, dagger and absent %DV")
+    {
+        Facts f = parse({"Potassium 30mg <1%", "Sodium 250 mg \xe2\x80\xa0", "Magnesium 60 mg"});
+        CHECK(mineral(f, Mineral::Potassium).dailyValuePct == 0.5);
+        CHECK_FALSE(mineral(f, Mineral::Sodium).dailyValuePct);
+        CHECK(mineral(f, Mineral::Sodium).mg == 250);
+        CHECK_FALSE(mineral(f, Mineral::Magnesium).dailyValuePct);
+        CHECK(mineral(f, Mineral::Magnesium).mg == 60);
+        bool dagger = false;
+        for (const auto& n : f.nutrients)
+            if (n.mineral == Mineral::Sodium)
+                dagger = n.noDailyValue;
+        CHECK(dagger);
+    }
 
-TEST_CASE("a block of names followed by a block of amounts (no boxes)")
-{
-    Facts f = parse({"Sodium", "Potassium", "Magnesium", "250 mg 11%", "0.2 g 4%", "60 mg 14%"});
-    // Without boxes only the last name can take the first value line directly; pairing in order is
-    // used when the blocks have the same size.
-    CHECK(mineral(f, Mineral::Sodium).mg == 250);
-    CHECK(mineral(f, Mineral::Potassium).mg == doctest::Approx(200));
-    CHECK(mineral(f, Mineral::Magnesium).mg == 60);
-}
+    TEST_CASE("dagger read by OCR as t or asterisk")
+    {
+        Facts f = parse({"Sodium 250mg t", "Potassium 100mg *"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 250);
+        CHECK_FALSE(mineral(f, Mineral::Sodium).dailyValuePct);
+        CHECK(mineral(f, Mineral::Potassium).mg == 100);
+    }
 
-TEST_CASE("columns paired by word boxes")
-{
-    auto line = [](std::vector<std::pair<const char*, int>> words, int y, float conf = 0.9f) {
+    TEST_CASE("row wrapped over two lines")
+    {
+        Facts f = parse({"Magnesium (as Magnesium", "Bisglycinate) 130mg 31%"});
+        const auto& mg = mineral(f, Mineral::Magnesium);
+        CHECK(mg.mg == 130);
+        CHECK(mg.dailyValuePct == 31);
+        CHECK_FALSE(f.unreadable[index(Mineral::Magnesium)]);
+        CHECK(f.nutrients.at(0).name == "Magnesium (as Magnesium Bisglycinate)");
+    }
+
+    TEST_CASE("row wrapped over three lines")
+    {
+        Facts f = parse({"Sodium (as sodium", "citrate and sodium", "chloride) 500 mg 22%"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 500);
+    }
+
+    TEST_CASE("a parenthetical naming another mineral is not that mineral")
+    {
+        Facts f = parse({"Phosphorus (as dipotassium phosphate) 50mg 4%", "Chloride (as sodium chloride) 380mg 17%",
+                         "Zinc (as zinc citrate) 5mg 45%"});
+        for (Mineral m : kMinerals) {
+            CHECK(absent(f, m));
+            CHECK_FALSE(f.unreadable[index(m)]);
+        }
+        CHECK(f.mentioned[index(Mineral::Potassium)]);
+        CHECK(f.mentioned[index(Mineral::Sodium)]);
+        CHECK(f.nutrients.size() == 3);
+    }
+
+    TEST_CASE("compounds under a blend are mentions, not declarations")
+    {
+        Facts f = parse({"Electrolyte Blend 1.2 g *", "Sodium Citrate, Magnesium Lactate"});
+        CHECK(absent(f, Mineral::Sodium));
+        CHECK(absent(f, Mineral::Magnesium));
+        CHECK_FALSE(f.unreadable[index(Mineral::Sodium)]);
+        CHECK_FALSE(f.unreadable[index(Mineral::Magnesium)]);
+        CHECK(f.mentioned[index(Mineral::Sodium)]);
+        CHECK(f.mentioned[index(Mineral::Magnesium)]);
+        CHECK_FALSE(f.mentioned[index(Mineral::Potassium)]);
+        CHECK(f.electrolyteClaim);
+    }
+
+    TEST_CASE("bare mineral names listed under a blend are mentions")
+    {
+        Facts f = parse({"Proprietary Electrolyte Blend 500 mg \xe2\x80\xa0", "Sodium, Potassium, Magnesium"});
+        CHECK(absent(f, Mineral::Sodium));
+        CHECK(f.mentioned[index(Mineral::Potassium)]);
+        CHECK_FALSE(f.unreadable[index(Mineral::Potassium)]);
+        f = parse({"Hydration Blend 800mg \xe2\x80\xa0", "Sodium", "Potassium"});
+        CHECK(absent(f, Mineral::Sodium));
+        CHECK_FALSE(f.unreadable[index(Mineral::Sodium)]);
+        CHECK(f.mentioned[index(Mineral::Sodium)]);
+    }
+
+    TEST_CASE("blend contents inline after the amount")
+    {
+        Facts f =
+            parse({"Electrolyte Blend 1.2 g (Sodium Citrate, Potassium Chloride) \xe2\x80\xa0", "Calcium 20 mg 2%"});
+        CHECK(absent(f, Mineral::Sodium));
+        CHECK(absent(f, Mineral::Potassium));
+        CHECK(f.mentioned[index(Mineral::Potassium)]);
+        CHECK(mineral(f, Mineral::Calcium).mg == 20);
+    }
+
+    TEST_CASE("amount on its own line under the name")
+    {
+        Facts f = parse({"Sodium", "250 mg 11%", "Potassium (as potassium citrate)", "0.2 g 4%"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 250);
+        CHECK(mineral(f, Mineral::Potassium).mg == doctest::Approx(200));
+    }
+
+    TEST_CASE("a block of names followed by a block of amounts (no boxes)")
+    {
+        Facts f = parse({"Sodium", "Potassium", "Magnesium", "250 mg 11%", "0.2 g 4%", "60 mg 14%"});
+        // Without boxes only the last name can take the first value line directly; pairing in order is
+        // used when the blocks have the same size.
+        CHECK(mineral(f, Mineral::Sodium).mg == 250);
+        CHECK(mineral(f, Mineral::Potassium).mg == doctest::Approx(200));
+        CHECK(mineral(f, Mineral::Magnesium).mg == 60);
+    }
+
+    TEST_CASE("columns paired by word boxes")
+    {
+        auto line = [](std::vector<std::pair<const char*, int>> words, int y, float conf = 0.9f) {
+            TextLine l;
+            for (auto [t, x] : words)
+                l.words.push_back(Word{t, conf, Box{x, y, 40, 20}});
+            int x0 = words.front().second, x1 = words.back().second + 40;
+            l.box = Box{x0, y, x1 - x0, 20};
+            return l;
+        };
+        // Tesseract read the name column first, then the amount column.
+        std::vector<TextLine> lines = {
+            line({{"Supplement", 10}, {"Facts", 120}}, 0),
+            line({{"Sodium", 10}}, 100),
+            line({{"Potassium", 10}}, 130),
+            line({{"Magnesium", 10}}, 160),
+            line({{"250", 300}, {"mg", 340}, {"11%", 400}}, 101),
+            line({{"60", 300}, {"mg", 340}, {"14%", 400}}, 161),
+            line({{"0.2", 300}, {"g", 340}, {"4%", 400}}, 131),
+        };
+        Facts f = parseFacts(lines);
+        CHECK(mineral(f, Mineral::Sodium).mg == 250);
+        CHECK(mineral(f, Mineral::Potassium).mg == doctest::Approx(200));
+        CHECK(mineral(f, Mineral::Magnesium).mg == 60);
+        CHECK(f.panel == PanelType::SupplementFacts);
+    }
+
+    TEST_CASE("OCR confusions in numbers and units")
+    {
+        Facts f = parse({"S0dium 25O mg 1l%", "Potasslum l30rng 3%", "Calclum 2O mq 2%", "Magneslum 60mg14%"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 250);
+        CHECK(mineral(f, Mineral::Sodium).dailyValuePct == 11);
+        CHECK(mineral(f, Mineral::Potassium).mg == 130);
+        CHECK(mineral(f, Mineral::Calcium).mg == 20);
+        CHECK(mineral(f, Mineral::Magnesium).mg == 60);
+        CHECK(mineral(f, Mineral::Magnesium).dailyValuePct == 14);
+        // Corrections lower the confidence.
+        CHECK(*mineral(f, Mineral::Sodium).confidence < 1.0);
+    }
+
+    TEST_CASE("Sodiurn with rn for m")
+    {
+        Facts f = parse({"Sodiurn 130 rng 6%"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 130);
+    }
+
+    TEST_CASE("9 read for g is resolved by the %DV")
+    {
+        Facts f = parse({"Potassium 0.29 4%"});
+        const auto& k = mineral(f, Mineral::Potassium);
+        CHECK(k.amount == doctest::Approx(0.2));
+        CHECK(k.unit == AmountUnit::G);
+        CHECK(k.mg == doctest::Approx(200));
+        CHECK(*k.confidence < 0.8);
+    }
+
+    TEST_CASE("a bare number that fits the %DV as mg stays mg")
+    {
+        // "Sodium 29 1%": 29 mg is 1.3% of 2300 mg, 2 g would be 87%.
+        Facts f = parse({"Sodium 29 1%"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 29);
+        CHECK(mineral(f, Mineral::Sodium).unit == AmountUnit::Mg);
+    }
+
+    TEST_CASE("a unit contradicted by the %DV is corrected")
+    {
+        // "200 g" with 4% potassium is 200 mg whose m was lost.
+        Facts f = parse({"Potassium 200 g 4%"});
+        CHECK(mineral(f, Mineral::Potassium).mg == 200);
+        CHECK(mineral(f, Mineral::Potassium).unit == AmountUnit::Mg);
+    }
+
+    TEST_CASE("manganese, molybdenum and chloride never become electrolyte minerals")
+    {
+        Facts f = parse({"Manganese 2 mg 87%", "Molybdenum 45 mcg 100%", "Chloride 380 mg 17%", "Chromium 35mcg 100%"});
+        for (Mineral m : kMinerals) {
+            CHECK(absent(f, m));
+            CHECK_FALSE(f.unreadable[index(m)]);
+        }
+        CHECK(f.nutrients.size() == 4);
+    }
+
+    TEST_CASE("older %DV-only calcium and potassium are estimated")
+    {
+        Facts f = parse({"Nutrition Facts", "Calories 50 Calories from Fat 0", "Sodium 35mg 1%", "Potassium 10%",
+                         "Vitamin A 0% \xe2\x80\xa2 Vitamin C 0%", "Calcium 2% \xe2\x80\xa2 Iron 0%"});
+        CHECK(f.dvEra == DvEra::Pre2016);
+        const auto& ca = mineral(f, Mineral::Calcium);
+        CHECK(ca.estimated);
+        CHECK_FALSE(ca.amount);
+        CHECK_FALSE(ca.unit);
+        CHECK(ca.mg == doctest::Approx(20));
+        CHECK(ca.dailyValuePct == 2);
+        const auto& k = mineral(f, Mineral::Potassium);
+        CHECK(k.estimated);
+        CHECK(k.mg == doctest::Approx(350));
+        CHECK_FALSE(mineral(f, Mineral::Sodium).estimated);
+    }
+
+    TEST_CASE("%DV-only magnesium on a current panel uses the current Daily Value")
+    {
+        Facts f = parse({"Nutrition Facts", "Total Sugars 12g", "Includes 10g Added Sugars 20%", "Sodium 230mg 10%",
+                         "Magnesium 10%"});
+        CHECK(f.dvEra == DvEra::Current);
+        CHECK(mineral(f, Mineral::Magnesium).mg == doctest::Approx(42));
+        CHECK(mineral(f, Mineral::Magnesium).estimated);
+    }
+
+    TEST_CASE("the old footnote table is not the product's sodium")
+    {
+        Facts f = parse({"Nutrition Facts", "Sodium 0mg 0%", "*Percent Daily Values are based on a 2,000 calorie diet.",
+                         "Calories: 2,000 2,500", "Total Fat Less than 65g 80g", "Sodium Less than 2,400mg 2,400mg",
+                         "Potassium 3,500mg 3,500mg", "Dietary Fiber 25g 30g"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 0);
+        CHECK(absent(f, Mineral::Potassium));
+        CHECK_FALSE(f.unreadable[index(Mineral::Potassium)]);
+        CHECK(f.dvEra == DvEra::Pre2016);
+    }
+
+    TEST_CASE("preparation notes are not the product's")
+    {
+        Facts f = parse({"Sodium 150mg 6%", "Amount in cereal. One half cup of", "skim milk provides 65mg sodium,",
+                         "plus skim milk provides 220mg sodium and 200mg potassium"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 150);
+        CHECK(absent(f, Mineral::Potassium));
+        CHECK_FALSE(f.unreadable[index(Mineral::Potassium)]);
+    }
+
+    TEST_CASE("ingredient lists and warnings")
+    {
+        Facts f = parse({"Supplement Facts", "Calcium 20 mg 2%", "Other ingredients: Citric acid, magnesium stearate,",
+                         "Sodium Chloride 300 mg, natural flavor.", "WARNING: Not for use by persons on a",
+                         "low-sodium diet. Consult your physician.", "Magnesium"});
+        CHECK(absent(f, Mineral::Magnesium));
+        CHECK(absent(f, Mineral::Sodium));
+        CHECK_FALSE(f.unreadable[index(Mineral::Magnesium)]);
+        CHECK_FALSE(f.unreadable[index(Mineral::Sodium)]);
+        CHECK(f.mentioned[index(Mineral::Sodium)]);
+        CHECK_FALSE(f.mentioned[index(Mineral::Magnesium)]);
+    }
+
+    TEST_CASE("a warning line starting with a mineral word is prose")
+    {
+        Facts f = parse({"Sodium 10mg 0%", "If you are on a low-", "potassium diet consult a doctor"});
+        CHECK(absent(f, Mineral::Potassium));
+        CHECK_FALSE(f.unreadable[index(Mineral::Potassium)]);
+    }
+
+    TEST_CASE("not a significant source of calcium")
+    {
+        Facts f = parse({"Nutrition Facts", "Sodium 200mg 9%", "Potassium 50mg 1%",
+                         "Not a significant source of saturated fat, trans fat,", "cholesterol, calcium and iron."});
+        CHECK(absent(f, Mineral::Calcium));
+        CHECK_FALSE(f.unreadable[index(Mineral::Calcium)]);
+        CHECK(f.notSignificant[index(Mineral::Calcium)]);
+        CHECK(mineral(f, Mineral::Potassium).mg == 50);
+    }
+
+    TEST_CASE("dual columns report the first")
+    {
+        Facts f = parse({"Per serving Per container", "Sodium 250mg 11% 500mg 22%", "Potassium 0mg 0% 0mg 0%"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 250);
+        CHECK(mineral(f, Mineral::Sodium).dailyValuePct == 11);
+        CHECK(mineral(f, Mineral::Potassium).mg == 0);
+    }
+
+    TEST_CASE("run-in linear rows")
+    {
+        Facts f = parse({"Nutrition Facts Serv. size 1 packet (5g), Amount per serving: Calories 15,",
+                         "Total Fat 0g (0% DV), Sodium 115mg (5% DV), Potassium 30mg (1% DV), Total Carb. 4g",
+                         "(1% DV), Sugars 3g, Protein 0g."});
+        CHECK(mineral(f, Mineral::Sodium).mg == 115);
+        CHECK(mineral(f, Mineral::Sodium).dailyValuePct == 5);
+        CHECK(mineral(f, Mineral::Potassium).mg == 30);
+        CHECK(mineral(f, Mineral::Potassium).dailyValuePct == 1);
+        CHECK(absent(f, Mineral::Calcium));
+    }
+
+    TEST_CASE("run-in rows separated by bullets and side by side")
+    {
+        Facts f = parse({"Total Fat 0g 0% \xe2\x80\xa2 Sodium 160mg 7%", "Total Carb. 14g 5% Potassium 45mg 1%"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 160);
+        CHECK(mineral(f, Mineral::Potassium).mg == 45);
+    }
+
+    TEST_CASE("bilingual names")
+    {
+        Facts f =
+            parse({"Sodium/Sodio 250mg 11%", "Potasio / Potassium 200mg 4%", "Calcio 20mg 2%", "Magnesio 60mg 14%"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 250);
+        CHECK(mineral(f, Mineral::Potassium).mg == 200);
+        CHECK(mineral(f, Mineral::Calcium).mg == 20);
+        CHECK(mineral(f, Mineral::Magnesium).mg == 60);
+    }
+
+    TEST_CASE("explicit zero is declared")
+    {
+        Facts f = parse({"Sodium 0mg 0%"});
+        const auto& na = mineral(f, Mineral::Sodium);
+        CHECK(na.mg == 0);
+        CHECK(na.amount == 0);
+        CHECK(na.dailyValuePct == 0);
+    }
+
+    TEST_CASE("a present row with unreadable values")
+    {
+        Facts f = parse({"Sodium 250mg 11%", "Potassium ~~ ,'", "Magnesium"});
+        CHECK(absent(f, Mineral::Potassium));
+        CHECK(f.unreadable[index(Mineral::Potassium)]);
+        CHECK(f.unreadable[index(Mineral::Magnesium)]);
+        CHECK_FALSE(f.unreadable[index(Mineral::Sodium)]);
+        CHECK_FALSE(f.unreadable[index(Mineral::Calcium)]);
+    }
+
+    TEST_CASE("an unreadable amount with a readable %DV is estimated with low confidence")
+    {
+        Facts f = parse({"Sodium 2#0mg 11%"});
+        const auto& na = mineral(f, Mineral::Sodium);
+        CHECK(na.estimated);
+        CHECK(na.mg == doctest::Approx(253));
+        CHECK(*na.confidence <= 0.5);
+    }
+
+    TEST_CASE("confidence comes from the row's words")
+    {
         TextLine l;
-        for (auto [t, x] : words)
-            l.words.push_back(Word{t, conf, Box{x, y, 40, 20}});
-        int x0 = words.front().second, x1 = words.back().second + 40;
-        l.box = Box{x0, y, x1 - x0, 20};
-        return l;
-    };
-    // Tesseract read the name column first, then the amount column.
-    std::vector<TextLine> lines = {
-        line({{"Supplement", 10}, {"Facts", 120}}, 0),
-        line({{"Sodium", 10}}, 100),
-        line({{"Potassium", 10}}, 130),
-        line({{"Magnesium", 10}}, 160),
-        line({{"250", 300}, {"mg", 340}, {"11%", 400}}, 101),
-        line({{"60", 300}, {"mg", 340}, {"14%", 400}}, 161),
-        line({{"0.2", 300}, {"g", 340}, {"4%", 400}}, 131),
-    };
-    Facts f = parseFacts(lines);
-    CHECK(mineral(f, Mineral::Sodium).mg == 250);
-    CHECK(mineral(f, Mineral::Potassium).mg == doctest::Approx(200));
-    CHECK(mineral(f, Mineral::Magnesium).mg == 60);
-    CHECK(f.panel == PanelType::SupplementFacts);
-}
-
-TEST_CASE("OCR confusions in numbers and units")
-{
-    Facts f = parse({"S0dium 25O mg 1l%", "Potasslum l30rng 3%", "Calclum 2O mq 2%", "Magneslum 60mg14%"});
-    CHECK(mineral(f, Mineral::Sodium).mg == 250);
-    CHECK(mineral(f, Mineral::Sodium).dailyValuePct == 11);
-    CHECK(mineral(f, Mineral::Potassium).mg == 130);
-    CHECK(mineral(f, Mineral::Calcium).mg == 20);
-    CHECK(mineral(f, Mineral::Magnesium).mg == 60);
-    CHECK(mineral(f, Mineral::Magnesium).dailyValuePct == 14);
-    // Corrections lower the confidence.
-    CHECK(*mineral(f, Mineral::Sodium).confidence < 1.0);
-}
-
-TEST_CASE("Sodiurn with rn for m")
-{
-    Facts f = parse({"Sodiurn 130 rng 6%"});
-    CHECK(mineral(f, Mineral::Sodium).mg == 130);
-}
-
-TEST_CASE("9 read for g is resolved by the %DV")
-{
-    Facts f = parse({"Potassium 0.29 4%"});
-    const auto& k = mineral(f, Mineral::Potassium);
-    CHECK(k.amount == doctest::Approx(0.2));
-    CHECK(k.unit == AmountUnit::G);
-    CHECK(k.mg == doctest::Approx(200));
-    CHECK(*k.confidence < 0.8);
-}
-
-TEST_CASE("a bare number that fits the %DV as mg stays mg")
-{
-    // "Sodium 29 1%": 29 mg is 1.3% of 2300 mg, 2 g would be 87%.
-    Facts f = parse({"Sodium 29 1%"});
-    CHECK(mineral(f, Mineral::Sodium).mg == 29);
-    CHECK(mineral(f, Mineral::Sodium).unit == AmountUnit::Mg);
-}
-
-TEST_CASE("a unit contradicted by the %DV is corrected")
-{
-    // "200 g" with 4% potassium is 200 mg whose m was lost.
-    Facts f = parse({"Potassium 200 g 4%"});
-    CHECK(mineral(f, Mineral::Potassium).mg == 200);
-    CHECK(mineral(f, Mineral::Potassium).unit == AmountUnit::Mg);
-}
-
-TEST_CASE("manganese, molybdenum and chloride never become electrolyte minerals")
-{
-    Facts f = parse({"Manganese 2 mg 87%", "Molybdenum 45 mcg 100%", "Chloride 380 mg 17%", "Chromium 35mcg 100%"});
-    for (Mineral m : kMinerals) {
-        CHECK(absent(f, m));
-        CHECK_FALSE(f.unreadable[index(m)]);
+        l.words = {Word{"Sodium", 0.95f, {}}, Word{"250", 0.6f, {}}, Word{"mg", 0.9f, {}}, Word{"11%", 0.8f, {}}};
+        TextLine other;
+        other.words = {Word{"Calcium", 0.3f, {}}, Word{"20", 0.99f, {}}, Word{"mg", 0.99f, {}}};
+        Facts f = parseFacts(std::vector<TextLine>{l, other});
+        CHECK(*mineral(f, Mineral::Sodium).confidence == doctest::Approx(0.6));
+        CHECK(*mineral(f, Mineral::Calcium).confidence == doctest::Approx(0.3));
     }
-    CHECK(f.nutrients.size() == 4);
-}
 
-TEST_CASE("older %DV-only calcium and potassium are estimated")
-{
-    Facts f = parse({"Nutrition Facts", "Calories 50 Calories from Fat 0", "Sodium 35mg 1%",
-                     "Potassium 10%", "Vitamin A 0% \xe2\x80\xa2 Vitamin C 0%", "Calcium 2% \xe2\x80\xa2 Iron 0%"});
-    CHECK(f.dvEra == DvEra::Pre2016);
-    const auto& ca = mineral(f, Mineral::Calcium);
-    CHECK(ca.estimated);
-    CHECK_FALSE(ca.amount);
-    CHECK_FALSE(ca.unit);
-    CHECK(ca.mg == doctest::Approx(20));
-    CHECK(ca.dailyValuePct == 2);
-    const auto& k = mineral(f, Mineral::Potassium);
-    CHECK(k.estimated);
-    CHECK(k.mg == doctest::Approx(350));
-    CHECK_FALSE(mineral(f, Mineral::Sodium).estimated);
-}
+    TEST_CASE("serving size")
+    {
+        CHECK(parse({"Supplement Facts", "Serving Size 1 Stick (6 g)"}).servingSize == "1 Stick (6 g)");
+        CHECK(parse({"Serving Size/Tama\xc3\xb1o por Porci\xc3\xb3n 1 Stick (6 g)"}).servingSize == "1 Stick (6 g)");
+        CHECK(parse({"Serving size: 2 scoops (15g)"}).servingSize == "2 scoops (15g)");
+    }
 
-TEST_CASE("%DV-only magnesium on a current panel uses the current Daily Value")
-{
-    Facts f = parse({"Nutrition Facts", "Total Sugars 12g", "Includes 10g Added Sugars 20%",
-                     "Sodium 230mg 10%", "Magnesium 10%"});
-    CHECK(f.dvEra == DvEra::Current);
-    CHECK(mineral(f, Mineral::Magnesium).mg == doctest::Approx(42));
-    CHECK(mineral(f, Mineral::Magnesium).estimated);
-}
-
-TEST_CASE("the old footnote table is not the product's sodium")
-{
-    Facts f = parse({"Nutrition Facts", "Sodium 0mg 0%", "*Percent Daily Values are based on a 2,000 calorie diet.",
-                     "Calories: 2,000 2,500", "Total Fat Less than 65g 80g", "Sodium Less than 2,400mg 2,400mg",
-                     "Potassium 3,500mg 3,500mg", "Dietary Fiber 25g 30g"});
-    CHECK(mineral(f, Mineral::Sodium).mg == 0);
-    CHECK(absent(f, Mineral::Potassium));
-    CHECK_FALSE(f.unreadable[index(Mineral::Potassium)]);
-    CHECK(f.dvEra == DvEra::Pre2016);
-}
-
-TEST_CASE("preparation notes are not the product's")
-{
-    Facts f = parse({"Sodium 150mg 6%", "Amount in cereal. One half cup of", "skim milk provides 65mg sodium,",
-                     "plus skim milk provides 220mg sodium and 200mg potassium"});
-    CHECK(mineral(f, Mineral::Sodium).mg == 150);
-    CHECK(absent(f, Mineral::Potassium));
-    CHECK_FALSE(f.unreadable[index(Mineral::Potassium)]);
-}
-
-TEST_CASE("ingredient lists and warnings")
-{
-    Facts f = parse({"Supplement Facts", "Calcium 20 mg 2%", "Other ingredients: Citric acid, magnesium stearate,",
-                     "Sodium Chloride 300 mg, natural flavor.", "WARNING: Not for use by persons on a",
-                     "low-sodium diet. Consult your physician.", "Magnesium"});
-    CHECK(absent(f, Mineral::Magnesium));
-    CHECK(absent(f, Mineral::Sodium));
-    CHECK_FALSE(f.unreadable[index(Mineral::Magnesium)]);
-    CHECK_FALSE(f.unreadable[index(Mineral::Sodium)]);
-    CHECK(f.mentioned[index(Mineral::Sodium)]);
-    CHECK_FALSE(f.mentioned[index(Mineral::Magnesium)]);
-}
-
-TEST_CASE("a warning line starting with a mineral word is prose")
-{
-    Facts f = parse({"Sodium 10mg 0%", "If you are on a low-", "potassium diet consult a doctor"});
-    CHECK(absent(f, Mineral::Potassium));
-    CHECK_FALSE(f.unreadable[index(Mineral::Potassium)]);
-}
-
-TEST_CASE("not a significant source of calcium")
-{
-    Facts f = parse({"Nutrition Facts", "Sodium 200mg 9%", "Potassium 50mg 1%",
-                     "Not a significant source of saturated fat, trans fat,", "cholesterol, calcium and iron."});
-    CHECK(absent(f, Mineral::Calcium));
-    CHECK_FALSE(f.unreadable[index(Mineral::Calcium)]);
-    CHECK(f.notSignificant[index(Mineral::Calcium)]);
-    CHECK(mineral(f, Mineral::Potassium).mg == 50);
-}
-
-TEST_CASE("dual columns report the first")
-{
-    Facts f = parse({"Per serving Per container", "Sodium 250mg 11% 500mg 22%", "Potassium 0mg 0% 0mg 0%"});
-    CHECK(mineral(f, Mineral::Sodium).mg == 250);
-    CHECK(mineral(f, Mineral::Sodium).dailyValuePct == 11);
-    CHECK(mineral(f, Mineral::Potassium).mg == 0);
-}
-
-TEST_CASE("run-in linear rows")
-{
-    Facts f = parse({"Nutrition Facts Serv. size 1 packet (5g), Amount per serving: Calories 15,",
-                     "Total Fat 0g (0% DV), Sodium 115mg (5% DV), Potassium 30mg (1% DV), Total Carb. 4g",
-                     "(1% DV), Sugars 3g, Protein 0g."});
-    CHECK(mineral(f, Mineral::Sodium).mg == 115);
-    CHECK(mineral(f, Mineral::Sodium).dailyValuePct == 5);
-    CHECK(mineral(f, Mineral::Potassium).mg == 30);
-    CHECK(mineral(f, Mineral::Potassium).dailyValuePct == 1);
-    CHECK(absent(f, Mineral::Calcium));
-}
-
-TEST_CASE("run-in rows separated by bullets and side by side")
-{
-    Facts f = parse({"Total Fat 0g 0% \xe2\x80\xa2 Sodium 160mg 7%", "Total Carb. 14g 5% Potassium 45mg 1%"});
-    CHECK(mineral(f, Mineral::Sodium).mg == 160);
-    CHECK(mineral(f, Mineral::Potassium).mg == 45);
-}
-
-TEST_CASE("bilingual names")
-{
-    Facts f = parse({"Sodium/Sodio 250mg 11%", "Potasio / Potassium 200mg 4%", "Calcio 20mg 2%",
-                     "Magnesio 60mg 14%"});
-    CHECK(mineral(f, Mineral::Sodium).mg == 250);
-    CHECK(mineral(f, Mineral::Potassium).mg == 200);
-    CHECK(mineral(f, Mineral::Calcium).mg == 20);
-    CHECK(mineral(f, Mineral::Magnesium).mg == 60);
-}
-
-TEST_CASE("explicit zero is declared")
-{
-    Facts f = parse({"Sodium 0mg 0%"});
-    const auto& na = mineral(f, Mineral::Sodium);
-    CHECK(na.mg == 0);
-    CHECK(na.amount == 0);
-    CHECK(na.dailyValuePct == 0);
-}
-
-TEST_CASE("a present row with unreadable values")
-{
-    Facts f = parse({"Sodium 250mg 11%", "Potassium ~~ ,'", "Magnesium"});
-    CHECK(absent(f, Mineral::Potassium));
-    CHECK(f.unreadable[index(Mineral::Potassium)]);
-    CHECK(f.unreadable[index(Mineral::Magnesium)]);
-    CHECK_FALSE(f.unreadable[index(Mineral::Sodium)]);
-    CHECK_FALSE(f.unreadable[index(Mineral::Calcium)]);
-}
-
-TEST_CASE("an unreadable amount with a readable %DV is estimated with low confidence")
-{
-    Facts f = parse({"Sodium 2#0mg 11%"});
-    const auto& na = mineral(f, Mineral::Sodium);
-    CHECK(na.estimated);
-    CHECK(na.mg == doctest::Approx(253));
-    CHECK(*na.confidence <= 0.5);
-}
-
-TEST_CASE("confidence comes from the row's words")
-{
-    TextLine l;
-    l.words = {Word{"Sodium", 0.95f, {}}, Word{"250", 0.6f, {}}, Word{"mg", 0.9f, {}}, Word{"11%", 0.8f, {}}};
-    TextLine other;
-    other.words = {Word{"Calcium", 0.3f, {}}, Word{"20", 0.99f, {}}, Word{"mg", 0.99f, {}}};
-    Facts f = parseFacts(std::vector<TextLine>{l, other});
-    CHECK(*mineral(f, Mineral::Sodium).confidence == doctest::Approx(0.6));
-    CHECK(*mineral(f, Mineral::Calcium).confidence == doctest::Approx(0.3));
-}
-
-TEST_CASE("serving size")
-{
-    CHECK(parse({"Supplement Facts", "Serving Size 1 Stick (6 g)"}).servingSize == "1 Stick (6 g)");
-    CHECK(parse({"Serving Size/Tama\xc3\xb1o por Porci\xc3\xb3n 1 Stick (6 g)"}).servingSize == "1 Stick (6 g)");
-    CHECK(parse({"Serving size: 2 scoops (15g)"}).servingSize == "2 scoops (15g)");
-}
-
-TEST_CASE("no panel")
-{
-    Facts f = parse({"Lemon Lime", "Net Wt 6.4 oz"});
-    CHECK_FALSE(f.panel);
-    CHECK(f.nutrients.empty());
-    for (Mineral m : kMinerals)
-        CHECK(absent(f, m));
-    f = parseFacts(std::vector<std::string>{});
-    CHECK_FALSE(f.panel);
-}
+    TEST_CASE("no panel")
+    {
+        Facts f = parse({"Lemon Lime", "Net Wt 6.4 oz"});
+        CHECK_FALSE(f.panel);
+        CHECK(f.nutrients.empty());
+        for (Mineral m : kMinerals)
+            CHECK(absent(f, m));
+        f = parseFacts(std::vector<std::string>{});
+        CHECK_FALSE(f.panel);
+    }
 
 } // TEST_SUITE
 
-TEST_SUITE("facts") {
-
-TEST_CASE("garbage standing for values keeps the row unreadable, not prose")
+TEST_SUITE("facts")
 {
-    Facts f = parse({"Sodium 250mg 11%", "Calcium ZSOmg ~"});
-    CHECK(absent(f, Mineral::Calcium));
-    CHECK(f.unreadable[index(Mineral::Calcium)]);
-}
 
-TEST_CASE("a title alone is not a readable panel")
-{
-    CHECK_FALSE(panelReadable(parse({"Supplement Facts", "~~~ ## ~~"})));
-    CHECK(panelReadable(parse({"Supplement Facts", "Sodium 250mg 11%"})));
-}
+    TEST_CASE("garbage standing for values keeps the row unreadable, not prose")
+    {
+        Facts f = parse({"Sodium 250mg 11%", "Calcium ZSOmg ~"});
+        CHECK(absent(f, Mineral::Calcium));
+        CHECK(f.unreadable[index(Mineral::Calcium)]);
+    }
 
-TEST_CASE("sodium-free and magnesium stearate are not rows")
-{
-    Facts f = parse({"SODIUM FREE", "Sodium-free", "Magnesium Stearate"});
-    CHECK(absent(f, Mineral::Sodium));
-    CHECK_FALSE(f.unreadable[index(Mineral::Sodium)]);
-    CHECK_FALSE(f.unreadable[index(Mineral::Magnesium)]);
-}
+    TEST_CASE("a title alone is not a readable panel")
+    {
+        CHECK_FALSE(panelReadable(parse({"Supplement Facts", "~~~ ## ~~"})));
+        CHECK(panelReadable(parse({"Supplement Facts", "Sodium 250mg 11%"})));
+    }
+
+    TEST_CASE("sodium-free and magnesium stearate are not rows")
+    {
+        Facts f = parse({"SODIUM FREE", "Sodium-free", "Magnesium Stearate"});
+        CHECK(absent(f, Mineral::Sodium));
+        CHECK_FALSE(f.unreadable[index(Mineral::Sodium)]);
+        CHECK_FALSE(f.unreadable[index(Mineral::Magnesium)]);
+    }
 
 } // TEST_SUITE
 
-TEST_SUITE("facts") {
-
-TEST_CASE("a row with a source parenthetical right under a blend's contents")
+TEST_SUITE("facts")
 {
-    // Regression: the OCR lost "20 mg 1%"; the sodium row must read as present-but-unreadable, not as
-    // blend contents.
-    Facts f = parse({"Electrolyte", "Complex 850 mg \xe2\x80\xa0", "Calcium Lactate, Coconut", "Water Powder, Potassium",
-                     "Citrate", "Sodium (as", "sodium", "chloride and", "sodium", "citrate)", "Magnesium", "(as",
-                     "magnesium", "oxide) 15mg 4%", "Calcium 150 mg 12%", "Potassium 0.8 g"});
-    CHECK(f.unreadable[index(Mineral::Sodium)]);
-    CHECK(mineral(f, Mineral::Magnesium).mg == 15);
-    CHECK(mineral(f, Mineral::Calcium).mg == 150);
-    CHECK(mineral(f, Mineral::Potassium).mg == 800);
-}
 
-TEST_CASE("a narrow column wraps a row over five lines")
-{
-    Facts f = parse({"Sodium (as", "sodium", "chloride and", "sodium", "citrate) 20 mg 1%"});
-    CHECK(mineral(f, Mineral::Sodium).mg == 20);
-}
+    TEST_CASE("a row with a source parenthetical right under a blend's contents")
+    {
+        // Regression: the OCR lost "20 mg 1%"; the sodium row must read as present-but-unreadable, not as
+        // blend contents.
+        Facts f =
+            parse({"Electrolyte", "Complex 850 mg \xe2\x80\xa0", "Calcium Lactate, Coconut", "Water Powder, Potassium",
+                   "Citrate", "Sodium (as", "sodium", "chloride and", "sodium", "citrate)", "Magnesium", "(as",
+                   "magnesium", "oxide) 15mg 4%", "Calcium 150 mg 12%", "Potassium 0.8 g"});
+        CHECK(f.unreadable[index(Mineral::Sodium)]);
+        CHECK(mineral(f, Mineral::Magnesium).mg == 15);
+        CHECK(mineral(f, Mineral::Calcium).mg == 150);
+        CHECK(mineral(f, Mineral::Potassium).mg == 800);
+    }
 
-TEST_CASE("0.4 g read as 04g")
-{
-    Facts f = parse({"Sodium 04g 17%"});
-    CHECK(mineral(f, Mineral::Sodium).mg == doctest::Approx(400));
-}
+    TEST_CASE("a narrow column wraps a row over five lines")
+    {
+        Facts f = parse({"Sodium (as", "sodium", "chloride and", "sodium", "citrate) 20 mg 1%"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 20);
+    }
+
+    TEST_CASE("0.4 g read as 04g")
+    {
+        Facts f = parse({"Sodium 04g 17%"});
+        CHECK(mineral(f, Mineral::Sodium).mg == doctest::Approx(400));
+    }
 
 } // TEST_SUITE
 
-TEST_SUITE("facts") {
-
-TEST_CASE("a closing parenthesis glued to the amount")
+TEST_SUITE("facts")
 {
-    Facts f = parse({"Potassium (as", "Potassium Chloride)45 mg <1%", "Sodium115mg 5%"});
-    CHECK(mineral(f, Mineral::Potassium).mg == 45);
-    CHECK(mineral(f, Mineral::Potassium).dailyValuePct == 0.5);
-    CHECK(mineral(f, Mineral::Sodium).mg == 115);
-}
 
-TEST_CASE("a panel title after an ingredient list starts the panel again")
-{
-    Facts f = parse({"Ingredients: Sodium citrate, potassium chloride", "Supplement Facts", "Electrolyte Blend 1.2 g t",
-                     "Sodium Bicarbonate, Trace Minerals", "Calcium 20 mg 2%"});
-    CHECK(mineral(f, Mineral::Calcium).mg == 20);
-    bool blend = false;
-    for (const auto& n : f.nutrients)
-        blend = blend || n.name == "Electrolyte Blend";
-    CHECK(blend);
-}
+    TEST_CASE("a closing parenthesis glued to the amount")
+    {
+        Facts f = parse({"Potassium (as", "Potassium Chloride)45 mg <1%", "Sodium115mg 5%"});
+        CHECK(mineral(f, Mineral::Potassium).mg == 45);
+        CHECK(mineral(f, Mineral::Potassium).dailyValuePct == 0.5);
+        CHECK(mineral(f, Mineral::Sodium).mg == 115);
+    }
 
-TEST_CASE("a nutrient with values ends an unclosed parenthetical")
-{
-    // The OCR read the ')' as ']' and the next row must not be swallowed.
-    Facts f = parse({"Selenium", "(as", "selenomethionine] 70mcg 127%", "Sodium 95mg 4%"});
-    CHECK(mineral(f, Mineral::Sodium).mg == 95);
-    f = parse({"Selenium (as L-selenomethionine", "Sodium 95mg 4%"});
-    CHECK(mineral(f, Mineral::Sodium).mg == 95);
-}
+    TEST_CASE("a panel title after an ingredient list starts the panel again")
+    {
+        Facts f = parse({"Ingredients: Sodium citrate, potassium chloride", "Supplement Facts",
+                         "Electrolyte Blend 1.2 g t", "Sodium Bicarbonate, Trace Minerals", "Calcium 20 mg 2%"});
+        CHECK(mineral(f, Mineral::Calcium).mg == 20);
+        bool blend = false;
+        for (const auto& n : f.nutrients)
+            blend = blend || n.name == "Electrolyte Blend";
+        CHECK(blend);
+    }
+
+    TEST_CASE("a nutrient with values ends an unclosed parenthetical")
+    {
+        // The OCR read the ')' as ']' and the next row must not be swallowed.
+        Facts f = parse({"Selenium", "(as", "selenomethionine] 70mcg 127%", "Sodium 95mg 4%"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 95);
+        f = parse({"Selenium (as L-selenomethionine", "Sodium 95mg 4%"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 95);
+    }
 
 } // TEST_SUITE
 
-TEST_SUITE("facts") {
-
-TEST_CASE("a space inside a number")
+TEST_SUITE("facts")
 {
-    // Regression from a photo: "Sodium 230mg 10%" read as "Sodium 2 30mg 10%".
-    Facts f = parse({"Sodium 2 30mg 10%", "Cholesterol Ong 0%"});
-    CHECK(mineral(f, Mineral::Sodium).mg == 230);
-    CHECK(*mineral(f, Mineral::Sodium).confidence < 1.0f);
-    // Dual columns with units on both sides stay apart.
-    f = parse({"Sodium 250mg 11% 500mg 22%"});
-    CHECK(mineral(f, Mineral::Sodium).mg == 250);
-}
+
+    TEST_CASE("a space inside a number")
+    {
+        // Regression from a photo: "Sodium 230mg 10%" read as "Sodium 2 30mg 10%".
+        Facts f = parse({"Sodium 2 30mg 10%", "Cholesterol Ong 0%"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 230);
+        CHECK(*mineral(f, Mineral::Sodium).confidence < 1.0f);
+        // Dual columns with units on both sides stay apart.
+        f = parse({"Sodium 250mg 11% 500mg 22%"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 250);
+    }
 
 } // TEST_SUITE
 
-TEST_SUITE("facts") {
-
-TEST_CASE("text above the panel title is not a row")
+TEST_SUITE("facts")
 {
-    // Regression from a photo: the product name "Magnesium" and "NET WT 7402" above the panel.
-    Facts f = parse({"Bright D", "Magnesium", "NET WT 7402", "Supplement Facts", "Serving Size 1 Stick Pack (6 g)",
-                     "Manganese (as", "manganese", "gluconate) 1mg 43%"});
-    CHECK(absent(f, Mineral::Magnesium));
-    CHECK_FALSE(f.unreadable[index(Mineral::Magnesium)]);
-}
 
-TEST_CASE("implausible bare numbers are not readings")
-{
-    // "260mg 11%" read as "Soong 1".
-    Facts f = parse({"Sodium (from Sodium", "Citrate) Soong 1"});
-    CHECK(absent(f, Mineral::Sodium));
-    CHECK(f.unreadable[index(Mineral::Sodium)]);
-    f = parse({"Potassium 7402"});
-    CHECK(absent(f, Mineral::Potassium));
-    CHECK(f.unreadable[index(Mineral::Potassium)]);
-    f = parse({"Potassium 250"});
-    CHECK(mineral(f, Mineral::Potassium).mg == 250);
-}
+    TEST_CASE("text above the panel title is not a row")
+    {
+        // Regression from a photo: the product name "Magnesium" and "NET WT 7402" above the panel.
+        Facts f = parse({"Bright D", "Magnesium", "NET WT 7402", "Supplement Facts", "Serving Size 1 Stick Pack (6 g)",
+                         "Manganese (as", "manganese", "gluconate) 1mg 43%"});
+        CHECK(absent(f, Mineral::Magnesium));
+        CHECK_FALSE(f.unreadable[index(Mineral::Magnesium)]);
+    }
 
-TEST_CASE("a zero next to a percent that lost its sign")
-{
-    // "140mg 4%" read as "Omg 4".
-    Facts f = parse({"Potassium Omg 4"});
-    CHECK(absent(f, Mineral::Potassium));
-    CHECK(f.unreadable[index(Mineral::Potassium)]);
-    f = parse({"Potassium 0mg 0%"});
-    CHECK(mineral(f, Mineral::Potassium).mg == 0);
-}
+    TEST_CASE("implausible bare numbers are not readings")
+    {
+        // "260mg 11%" read as "Soong 1".
+        Facts f = parse({"Sodium (from Sodium", "Citrate) Soong 1"});
+        CHECK(absent(f, Mineral::Sodium));
+        CHECK(f.unreadable[index(Mineral::Sodium)]);
+        f = parse({"Potassium 7402"});
+        CHECK(absent(f, Mineral::Potassium));
+        CHECK(f.unreadable[index(Mineral::Potassium)]);
+        f = parse({"Potassium 250"});
+        CHECK(mineral(f, Mineral::Potassium).mg == 250);
+    }
+
+    TEST_CASE("a zero next to a percent that lost its sign")
+    {
+        // "140mg 4%" read as "Omg 4".
+        Facts f = parse({"Potassium Omg 4"});
+        CHECK(absent(f, Mineral::Potassium));
+        CHECK(f.unreadable[index(Mineral::Potassium)]);
+        f = parse({"Potassium 0mg 0%"});
+        CHECK(mineral(f, Mineral::Potassium).mg == 0);
+    }
 
 } // TEST_SUITE
 
-TEST_SUITE("facts") {
-
-TEST_CASE("leading specks and bullets before a row")
+TEST_SUITE("facts")
 {
-    Facts f = parse({"- Potassium 90mg 2%", "| Sodium 35mg 2%", "* Calcium 60 mg 5%"});
-    CHECK(mineral(f, Mineral::Potassium).mg == 90);
-    CHECK(mineral(f, Mineral::Sodium).mg == 35);
-    CHECK(mineral(f, Mineral::Calcium).mg == 60);
-}
+
+    TEST_CASE("leading specks and bullets before a row")
+    {
+        Facts f = parse({"- Potassium 90mg 2%", "| Sodium 35mg 2%", "* Calcium 60 mg 5%"});
+        CHECK(mineral(f, Mineral::Potassium).mg == 90);
+        CHECK(mineral(f, Mineral::Sodium).mg == 35);
+        CHECK(mineral(f, Mineral::Calcium).mg == 60);
+    }
 
 } // TEST_SUITE

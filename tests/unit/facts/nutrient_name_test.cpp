@@ -5,80 +5,81 @@
 using namespace labelcheck;
 using namespace labelcheck::facts;
 
-TEST_SUITE("facts") {
-
-TEST_CASE("the four minerals in English and Spanish")
+TEST_SUITE("facts")
 {
-    CHECK(matchMineralWord("Sodium") == Mineral::Sodium);
-    CHECK(matchMineralWord("SODIUM") == Mineral::Sodium);
-    CHECK(matchMineralWord("Potassium") == Mineral::Potassium);
-    CHECK(matchMineralWord("Calcium") == Mineral::Calcium);
-    CHECK(matchMineralWord("Magnesium") == Mineral::Magnesium);
-    CHECK(matchMineralWord("Sodio") == Mineral::Sodium);
-    CHECK(matchMineralWord("Potasio") == Mineral::Potassium);
-    CHECK(matchMineralWord("Calcio") == Mineral::Calcium);
-    CHECK(matchMineralWord("Magnesio") == Mineral::Magnesium);
-    CHECK(matchMineralWord("Sodium/Sodio") == Mineral::Sodium);
-}
 
-TEST_CASE("OCR misspellings of the minerals")
-{
-    CHECK(matchMineralWord("Sodiurn") == Mineral::Sodium);
-    CHECK(matchMineralWord("S0dium") == Mineral::Sodium);
-    CHECK(matchMineralWord("Sodlum") == Mineral::Sodium);
-    CHECK(matchMineralWord("Potasslum") == Mineral::Potassium);
-    CHECK(matchMineralWord("Potassiurn") == Mineral::Potassium);
-    CHECK(matchMineralWord("Calclum") == Mineral::Calcium);
-    CHECK(matchMineralWord("Magneslum") == Mineral::Magnesium);
-    CHECK(matchMineralWord("Magnesiurn") == Mineral::Magnesium);
-}
+    TEST_CASE("the four minerals in English and Spanish")
+    {
+        CHECK(matchMineralWord("Sodium") == Mineral::Sodium);
+        CHECK(matchMineralWord("SODIUM") == Mineral::Sodium);
+        CHECK(matchMineralWord("Potassium") == Mineral::Potassium);
+        CHECK(matchMineralWord("Calcium") == Mineral::Calcium);
+        CHECK(matchMineralWord("Magnesium") == Mineral::Magnesium);
+        CHECK(matchMineralWord("Sodio") == Mineral::Sodium);
+        CHECK(matchMineralWord("Potasio") == Mineral::Potassium);
+        CHECK(matchMineralWord("Calcio") == Mineral::Calcium);
+        CHECK(matchMineralWord("Magnesio") == Mineral::Magnesium);
+        CHECK(matchMineralWord("Sodium/Sodio") == Mineral::Sodium);
+    }
 
-TEST_CASE("near misses are never minerals")
-{
-    CHECK_FALSE(matchMineralWord("Manganese"));
-    CHECK_FALSE(matchMineralWord("Manganes"));
-    CHECK_FALSE(matchMineralWord("Molybdenum"));
-    CHECK_FALSE(matchMineralWord("Chloride"));
-    CHECK_FALSE(matchMineralWord("Chlorlde"));
-    CHECK_FALSE(matchMineralWord("Selenium"));
-    CHECK_FALSE(matchMineralWord("Chromium"));
-    CHECK_FALSE(matchMineralWord("Calories"));
-    CHECK_FALSE(matchMineralWord("Phosphorus"));
-    CHECK_FALSE(matchMineralWord("Zinc"));
-    CHECK_FALSE(matchMineralWord("Podium"));
-}
+    TEST_CASE("OCR misspellings of the minerals")
+    {
+        CHECK(matchMineralWord("Sodiurn") == Mineral::Sodium);
+        CHECK(matchMineralWord("S0dium") == Mineral::Sodium);
+        CHECK(matchMineralWord("Sodlum") == Mineral::Sodium);
+        CHECK(matchMineralWord("Potasslum") == Mineral::Potassium);
+        CHECK(matchMineralWord("Potassiurn") == Mineral::Potassium);
+        CHECK(matchMineralWord("Calclum") == Mineral::Calcium);
+        CHECK(matchMineralWord("Magneslum") == Mineral::Magnesium);
+        CHECK(matchMineralWord("Magnesiurn") == Mineral::Magnesium);
+    }
 
-TEST_CASE("multi-word nutrient names")
-{
-    auto m = matchNutrientName("Total Fat 0g 0%");
-    REQUIRE(m);
-    CHECK(m->canonical == "total fat");
-    CHECK(m->words == 2);
-    CHECK_FALSE(m->mineral);
-    m = matchNutrientName("Total Carbohydrate 23g");
-    REQUIRE(m);
-    CHECK(m->canonical == "total carbohydrate");
-    m = matchNutrientName("Calories from Fat 0");
-    REQUIRE(m);
-    CHECK(m->canonical == "calories from fat");
-    m = matchNutrientName("Sodium (as sodium citrate) 250 mg");
-    REQUIRE(m);
-    CHECK(m->mineral == Mineral::Sodium);
-    CHECK(m->words == 1);
-    m = matchNutrientName("Manganese 2 mg");
-    REQUIRE(m);
-    CHECK(m->canonical == "manganese");
-    CHECK_FALSE(m->mineral);
-    CHECK_FALSE(matchNutrientName("Electrolyte Blend 1.2 g"));
-}
+    TEST_CASE("near misses are never minerals")
+    {
+        CHECK_FALSE(matchMineralWord("Manganese"));
+        CHECK_FALSE(matchMineralWord("Manganes"));
+        CHECK_FALSE(matchMineralWord("Molybdenum"));
+        CHECK_FALSE(matchMineralWord("Chloride"));
+        CHECK_FALSE(matchMineralWord("Chlorlde"));
+        CHECK_FALSE(matchMineralWord("Selenium"));
+        CHECK_FALSE(matchMineralWord("Chromium"));
+        CHECK_FALSE(matchMineralWord("Calories"));
+        CHECK_FALSE(matchMineralWord("Phosphorus"));
+        CHECK_FALSE(matchMineralWord("Zinc"));
+        CHECK_FALSE(matchMineralWord("Podium"));
+    }
 
-TEST_CASE("the fuzzy distance is reported")
-{
-    auto m = matchNutrientName("Calclum 20 mg");
-    REQUIRE(m);
-    CHECK(m->mineral == Mineral::Calcium);
-    CHECK(m->distance == 1);
-    CHECK(matchNutrientName("Calcium")->distance == 0);
-}
+    TEST_CASE("multi-word nutrient names")
+    {
+        auto m = matchNutrientName("Total Fat 0g 0%");
+        REQUIRE(m);
+        CHECK(m->canonical == "total fat");
+        CHECK(m->words == 2);
+        CHECK_FALSE(m->mineral);
+        m = matchNutrientName("Total Carbohydrate 23g");
+        REQUIRE(m);
+        CHECK(m->canonical == "total carbohydrate");
+        m = matchNutrientName("Calories from Fat 0");
+        REQUIRE(m);
+        CHECK(m->canonical == "calories from fat");
+        m = matchNutrientName("Sodium (as sodium citrate) 250 mg");
+        REQUIRE(m);
+        CHECK(m->mineral == Mineral::Sodium);
+        CHECK(m->words == 1);
+        m = matchNutrientName("Manganese 2 mg");
+        REQUIRE(m);
+        CHECK(m->canonical == "manganese");
+        CHECK_FALSE(m->mineral);
+        CHECK_FALSE(matchNutrientName("Electrolyte Blend 1.2 g"));
+    }
+
+    TEST_CASE("the fuzzy distance is reported")
+    {
+        auto m = matchNutrientName("Calclum 20 mg");
+        REQUIRE(m);
+        CHECK(m->mineral == Mineral::Calcium);
+        CHECK(m->distance == 1);
+        CHECK(matchNutrientName("Calcium")->distance == 0);
+    }
 
 } // TEST_SUITE
