@@ -21,6 +21,7 @@
 #include <fstream>
 #include <iostream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -99,6 +100,7 @@ int main(int argc, char** argv)
     std::size_t lookups = 200000, searches = 3000;
     fs::path dir;
     bool keep = false;
+    bool dense = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto next = [&]() -> std::string {
@@ -118,8 +120,10 @@ int main(int argc, char** argv)
             dir = next();
         else if (a == "--keep")
             keep = true;
+        else if (a == "--dense")
+            dense = true;
         else {
-            std::cerr << "usage: db_bench [--products N] [--lookups N] [--searches N] [--dir PATH] [--keep]\n";
+            std::cerr << "usage: db_bench [--products N] [--lookups N] [--searches N] [--dir PATH] [--keep] [--dense]\n";
             return 2;
         }
     }
@@ -135,8 +139,36 @@ int main(int argc, char** argv)
     // 1. Generate.
     std::mt19937_64 rng(42);
     std::vector<std::string> brands;
-    for (int i = 0; i < 5000; ++i)
+    for (int i = 0; i < (dense ? 5000 : 20000); ++i)
         brands.push_back(makeBrand(rng));
+    // Realistic mode: name words from a 40,000-word vocabulary with Zipf frequencies (as in real product
+    // names, a few words are everywhere and most are rare), plus a product-kind phrase 40% of the time.
+    // Dense mode (--dense): every name is flavour + kind + size from ~70 words, so every query word matches
+    // tens of thousands of products: a worst case for ranking.
+    std::vector<std::string> vocabulary;
+    std::vector<double> cdf;
+    {
+        static const char* syl[] = {"ba", "ko", "ri", "ta", "ne", "lu", "mi", "sa", "do", "ve", "pho", "gra", "stel",
+                                    "quin", "dor", "zen", "ax", "tri", "mon", "cal", "ped", "nor", "fi", "gu"};
+        std::uniform_int_distribution<int> ds(0, 23), dn(2, 4);
+        double total = 0;
+        for (int i = 0; i < 40000; ++i) {
+            std::string w;
+            for (int k = dn(rng); k > 0; --k)
+                w += syl[ds(rng)];
+            vocabulary.push_back(w);
+            total += 1.0 / (i + 1);
+            cdf.push_back(total);
+        }
+        for (double& c : cdf)
+            c /= total;
+    }
+    auto zipfWord = [&](std::mt19937_64& r) -> const std::string& {
+        const double u = std::uniform_real_distribution<double>(0, 1)(r);
+        return vocabulary[std::min<std::size_t>(vocabulary.size() - 1, std::lower_bound(cdf.begin(), cdf.end(), u) - cdf.begin())];
+    };
+    std::vector<std::pair<std::string, std::string>> known; // (brand, name) of every n/5000th product
+    const std::uint64_t knownEvery = std::max<std::uint64_t>(1, n / 5000);
     auto t0 = Clock::now();
     {
         std::ofstream out(csv, std::ios::binary);
@@ -147,9 +179,22 @@ int main(int argc, char** argv)
         for (std::uint64_t i = 0; i < n; ++i) {
             db::Product p;
             p.gtin14 = gtinOf(i);
-            p.brand = brands[pb(rng)];
-            const std::string& kind = kKinds[pk(rng)];
-            p.name = kFlavors[pf(rng)] + " " + kind + " " + kSizes[ps(rng)];
+            if (dense) {
+                p.brand = brands[pb(rng)];
+                p.name = kFlavors[pf(rng)] + " " + kKinds[pk(rng)] + " " + kSizes[ps(rng)];
+            } else {
+                // Brands are Zipf-distributed too: a few brands have thousands of products.
+                p.brand = brands[std::min<std::size_t>(brands.size() - 1, std::lower_bound(cdf.begin(), cdf.end(), std::uniform_real_distribution<double>(0, 1)(rng)) - cdf.begin()) % brands.size()];
+                p.name = zipfWord(rng);
+                for (int k = std::uniform_int_distribution<int>(1, 3)(rng); k > 0; --k)
+                    p.name += " " + zipfWord(rng);
+                if (pct(rng) < 40)
+                    p.name += " " + kKinds[pk(rng)];
+                if (pct(rng) < 30)
+                    p.name += " " + kSizes[ps(rng)];
+            }
+            if (i % knownEvery == 0)
+                known.emplace_back(p.brand, p.name);
             p.name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(p.name[0])));
             p.form = "powder";
             p.servingSize = "1 serving";
@@ -229,7 +274,28 @@ int main(int argc, char** argv)
     }
 
     std::vector<std::string> queries;
-    for (std::size_t i = 0; i < searches; ++i) {
+    auto wordsOf = [](const std::string& text) {
+        std::vector<std::string> w;
+        std::istringstream in(text);
+        for (std::string x; in >> x;)
+            w.push_back(x);
+        return w;
+    };
+    for (std::size_t i = 0; i < searches && !dense; ++i) {
+        // Someone looking for a product they know: its brand, words of its name, or a prefix being typed.
+        const auto& [brand, name] = known[pick(rng) % known.size()];
+        const auto words = wordsOf(name);
+        const std::string& w1 = words[pick(rng) % words.size()];
+        const std::string& w2 = words[pick(rng) % words.size()];
+        switch (i % 5) {
+        case 0: queries.push_back(brand); break;
+        case 1: queries.push_back(w1 + " " + w2); break;
+        case 2: queries.push_back(brand + " " + w1); break;
+        case 3: queries.push_back(w1.substr(0, std::max<std::size_t>(4, w1.size() - 2))); break;
+        default: queries.push_back(w1); break;
+        }
+    }
+    for (std::size_t i = 0; i < searches && dense; ++i) {
         switch (i % 5) {
         case 0: queries.push_back(brands[pick(rng) % brands.size()]); break;
         case 1: queries.push_back(kFlavors[pick(rng) % kFlavors.size()] + " " + kKinds[pick(rng) % kKinds.size()]); break;
@@ -253,7 +319,8 @@ int main(int argc, char** argv)
     const auto l = summarize(lookupUs);
     const auto c = summarize(codeUs);
     const auto s = summarize(searchUs);
-    std::printf("products            %llu (csv %.1f MiB, generated in %.1f s)\n", static_cast<unsigned long long>(n),
+    std::printf("products            %llu, %s names (csv %.1f MiB, generated in %.1f s)\n", static_cast<unsigned long long>(n),
+                dense ? "dense" : "zipf",
                 static_cast<double>(csvBytes) / 1048576.0, genSeconds);
     std::printf("import              %.1f s wall, %.1f s CPU (%.0f products/s wall; read %lld, imported %lld, rejected %lld)\n",
                 importSeconds, importCpu, static_cast<double>(n) / importSeconds, static_cast<long long>(report.read),
