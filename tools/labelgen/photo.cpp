@@ -16,7 +16,8 @@ struct Ranges {
     double angle;          // max small rotation, degrees
     double perspective;    // corner jitter, fraction of label size
     double curveP, quarterP;
-    double blur;           // max gaussian sigma as a fraction of x-height
+    double blurAbs;        // max defocus sigma in px, independent of the text size
+    double blur;           // max additional sigma as a fraction of x-height
     double motionP, motion;
     double noiseLo, noiseHi;
     double glareP, glare;
@@ -26,9 +27,9 @@ struct Ranges {
 Ranges rangesFor(Difficulty d)
 {
     switch (d) {
-    case Difficulty::Easy: return {14, 32, 3, 0.025, 0.15, 0.0, 0.06, 0.0, 0.0, 0.5, 3, 0.15, 0.25, 0.2};
-    case Difficulty::Normal: return {9, 36, 8, 0.07, 0.3, 0.06, 0.12, 0.15, 0.22, 1, 6, 0.35, 0.45, 0.35};
-    case Difficulty::Hard: return {7, 40, 15, 0.12, 0.45, 0.12, 0.18, 0.25, 0.32, 2, 10, 0.5, 0.6, 0.5};
+    case Difficulty::Easy: return {14, 32, 3, 0.025, 0.15, 0.0, 0.4, 0.03, 0.0, 0.0, 0.5, 3, 0.15, 0.25, 0.2};
+    case Difficulty::Normal: return {9, 36, 8, 0.07, 0.3, 0.06, 0.9, 0.06, 0.15, 0.18, 1, 6, 0.35, 0.45, 0.35};
+    case Difficulty::Hard: return {7, 40, 15, 0.12, 0.45, 0.12, 1.6, 0.12, 0.25, 0.3, 2, 10, 0.5, 0.6, 0.5};
     }
     return rangesFor(Difficulty::Normal);
 }
@@ -299,7 +300,7 @@ Photo makePhoto(const RenderedLabel& label, Rng& rng, const PhotoOptions& opt)
         photo += add;
     }
     // Focus and motion blur, relative to the text size.
-    ph.blurSigma = ph.xHeight * rng.uniform(0.02, rg.blur) + 0.3;
+    ph.blurSigma = 0.3 + rng.uniform(0, rg.blurAbs) + ph.xHeight * rng.uniform(0, rg.blur);
     cv::GaussianBlur(photo, photo, cv::Size(0, 0), ph.blurSigma);
     if (rng.chance(rg.motionP)) {
         ph.motionBlur = std::max(2.0, ph.xHeight * rng.uniform(0.05, rg.motion));

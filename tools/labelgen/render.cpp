@@ -244,8 +244,16 @@ cv::Mat renderPanel(const LabelSpec& spec, const PanelStyleParams& st, Fonts& f,
                 int x = pad + indent + (k > 0 ? st.px / 2 : 0);
                 f.draw(img, nameFont, lines[k], x, y, px, ink);
                 if (k + 1 == lines.size()) {
+                    // A word too long for the name column: amount and %DV go on their own line.
+                    const int nameEnd = x + f.width(nameFont, lines[k], px);
+                    const bool clash = inlineAmt ? nameEnd + f.width(nameFont, " ", px) + amountW > dvRight - dvW - st.px / 3
+                                                 : nameEnd > amountRight - amountW - st.px / 3;
+                    if (clash) {
+                        y += descent;
+                        y += static_cast<int>(px * st.lineGap) - descent;
+                    }
                     if (inlineAmt) {
-                        int ax = x + f.width(nameFont, lines[k] + " ", px);
+                        int ax = clash ? x : x + f.width(nameFont, lines[k] + " ", px);
                         f.draw(img, regular, it.amount, ax, y, px, ink);
                     } else {
                         f.draw(img, regular, it.amount, amountRight - amountW, y, px, ink);
@@ -419,7 +427,7 @@ RenderedLabel renderLabel(const LabelSpec& spec, Rng& rng, Fonts& f)
     out.xHeight = f.xHeight(st.family.regular, st.px);
     out.font = st.family.regular;
 
-    const int module = std::max(3, static_cast<int>(st.px * rng.uniform(0.09, 0.14)));
+    const int module = std::max(3, static_cast<int>(st.px * rng.uniform(0.12, 0.18)));
     cv::Mat code = renderBarcode(*spec.truth.barcode, module, f);
 
     const int margin = st.px;
