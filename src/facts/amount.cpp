@@ -21,7 +21,7 @@ std::string_view trimPunct(std::string_view s)
     };
     while (!s.empty() && strip(s.front()))
         s.remove_prefix(1);
-    while (!s.empty() && strip(s.back()))
+    while (!s.empty() && (strip(s.back()) || s.back() == '.'))
         s.remove_suffix(1);
     return s;
 }

@@ -314,12 +314,19 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
             if (alt) {
                 unit = alt;
                 factor *= 0.8f;
+            } else if (row.amountConf < row.dvConf || a.ocrFixed) {
+                // Amount and %DV disagree and the amount was the shakier read ("320mg 7%" read as
+                // "3270mq 7%"): estimate from the %DV instead.
+                unit.reset();
             } else {
                 factor *= 0.7f; // inconsistent, kept as printed
             }
         }
         // "Potassium Omg 4": a zero next to a %DV that lost its '%' cannot both be right.
         bool contradicted = unit && value == 0 && !pct && row.trailingBare && *row.trailingBare > 0;
+        // No serving holds 10 g of any of these minerals: a misread ("12g" from the next row).
+        if (unit && toMg(value, *unit) > 10000)
+            contradicted = true;
         if (unit && !contradicted) {
             out.amount = value;
             out.unit = unit;
@@ -427,6 +434,17 @@ bool Parser::canContinue(const Row& pending, int li, const std::vector<Token>& t
              return t.kind == TokenKind::Percent || (t.kind == TokenKind::Amount && !t.amount.unitText.empty());
          })))
         return false;
+    if (pending.depth == 0 && !toks.empty()) {
+        // Outside a parenthetical the values were on the row's own line when something stood there
+        // ("Magnesium Smg 1."), and a wrap continues with values, a parenthesis or a lower-case word;
+        // a capitalised word starts another row ("Electrolyte Blend 12g").
+        if (pending.garbled)
+            return false;
+        const Token& first = toks.front();
+        char c = first.text.empty() ? ' ' : first.text.front();
+        if (first.kind == TokenKind::Word && !(c == '(' || c == '[' || (c >= 'a' && c <= 'z')))
+            return false;
+    }
     if (hasBoxes_ && hasBox(lines_[static_cast<std::size_t>(pending.lastLine)]) &&
         hasBox(lines_[static_cast<std::size_t>(li)])) {
         const Box& p = lines_[static_cast<std::size_t>(pending.lastLine)].box;
@@ -819,10 +837,16 @@ Facts Parser::run()
         if (panelTitleIn(texts[i]) || !servingSizeFrom(texts[i]).empty())
             section = Section::Body;
         if (section == Section::Prose && !info.skip) {
-            // Back to the panel only on a real row: a nutrient name with values.
+            // Back to the panel only on a real row: a nutrient name with values, or with its source
+            // ("Magnesium (as" / "magnesium malate) 100mg 24%").
             std::optional<NameMatch> m;
-            if (anyValue && toks[0].kind == TokenKind::Word && startsRow(toks, 0, m))
-                section = Section::Body;
+            if (toks[0].kind == TokenKind::Word && startsRow(toks, 0, m)) {
+                std::size_t next = m->words;
+                bool source = next < toks.size() && toks[next].opens > 0 &&
+                              (squash(toks[next].text) == "as" || squash(toks[next].text) == "from");
+                if (anyValue || source)
+                    section = Section::Body;
+            }
         }
         if (info.skip || section == Section::Prose) {
             pending_.reset();
@@ -871,7 +895,7 @@ Facts Parser::run()
         if (r.match && r.match->mineral &&
             (*r.match->mineral == Mineral::Calcium || *r.match->mineral == Mineral::Potassium) && !r.amount && r.dv &&
             r.dv->pct)
-            percentOnly = true;
+            percentOnly = facts.panel != PanelType::SupplementFacts && !r.garbled;
     facts.dvEra = decideEra(evidence, percentOnly);
 
     // Minerals: the first row with values wins; a row without readable values marks the mineral unreadable.

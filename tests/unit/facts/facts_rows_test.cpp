@@ -586,3 +586,58 @@ TEST_SUITE("facts")
     }
 
 } // TEST_SUITE
+
+TEST_SUITE("facts")
+{
+    TEST_CASE("a garbled row does not take the next row's amount")
+    {
+        // Regression from a photo: "Magnesium 5mg 1%" read as "Magnesium Smg 1." and the next rows'
+        // "Electrolyte Blend 1.2g" read as "12g".
+        Facts f = parse({"Magnesium Smg 1.", "Propnelary", "Electrotyte Blend 12g t"});
+        CHECK(absent(f, Mineral::Magnesium));
+        CHECK(f.unreadable[index(Mineral::Magnesium)]);
+        f = parse({"Magnesium", "Electrolyte Blend 1.2g t"});
+        CHECK(absent(f, Mineral::Magnesium));
+        CHECK(f.unreadable[index(Mineral::Magnesium)]);
+    }
+
+    TEST_CASE("an amount that contradicts its %DV gives way when it was the shakier read")
+    {
+        TextLine l;
+        l.words = {Word{"Potassium", 0.95f, {}}, Word{"3270mq", 0.55f, {}}, Word{"7%", 0.93f, {}}};
+        Facts f = parseFacts(std::vector<TextLine>{l});
+        const auto& k = mineral(f, Mineral::Potassium);
+        CHECK(k.estimated);
+        CHECK(k.mg == doctest::Approx(329));
+        // Equally sure: kept as printed, with a lower confidence.
+        f = parse({"Potassium 3270mg 7%"});
+        CHECK(mineral(f, Mineral::Potassium).mg == 3270);
+        CHECK(*mineral(f, Mineral::Potassium).confidence < 1.0f);
+    }
+
+    TEST_CASE("a garbled amount with a %DV on a supplement panel keeps the current Daily Values")
+    {
+        Facts f = parse({"Supplement Facts", "Calcium (as Calcium", "Carbonate) 17\xe2\x84\xa2 9q 1%"});
+        CHECK(f.dvEra == DvEra::Current);
+        CHECK(mineral(f, Mineral::Calcium).mg == doctest::Approx(13));
+    }
+
+    TEST_CASE("no serving holds 10 g of a mineral")
+    {
+        Facts f = parse({"Magnesium 12 g"});
+        CHECK(absent(f, Mineral::Magnesium));
+        CHECK(f.unreadable[index(Mineral::Magnesium)]);
+    }
+
+} // TEST_SUITE
+
+TEST_SUITE("facts")
+{
+    TEST_CASE("a mineral row with its source ends a warning section")
+    {
+        Facts f = parse({"Keep out of reach of children. Store in a", "cool, dry place.", "Magnesium (as",
+                         "magnesium malate) 100mg 24%"});
+        CHECK(mineral(f, Mineral::Magnesium).mg == 100);
+    }
+
+} // TEST_SUITE
