@@ -1,7 +1,12 @@
 #pragma once
 // What the rules need from the photo: the facts parser's minerals and flags plus the electrolyte claim
 // found in all of the photo's text. A plain copy of the relevant `facts::Facts` fields, so that `rules`
-// depends on `core` only.
+// depends on `core` only. From a parsed panel `f` and all text lines of the photo:
+//   LabelFindings l;
+//   l.panelRead = facts::panelReadable(f);
+//   l.minerals = f.minerals;  l.unreadable = f.unreadable;  l.mentioned = f.mentioned;
+//   l.electrolyteClaim = f.electrolyteClaim || facts::claimsElectrolytes(allLines);
+// (tests/unit/rules/label_to_verdict_test.cpp does exactly this.)
 
 #include "labelcheck/core/check_result.hpp"
 
