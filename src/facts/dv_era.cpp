@@ -3,6 +3,7 @@
 #include "labelcheck/facts/fuzzy.hpp"
 
 #include <cmath>
+#include <regex>
 
 namespace labelcheck::facts {
 
@@ -60,8 +61,8 @@ DvEraEvidence eraEvidenceFromText(const std::vector<std::string>& lines, bool su
         if (contains(s, "2000caloriesaday") || contains(s, "generalnutritionadvice"))
             ev.current += 3;
         // Old mandatory vitamin rows as %DV only: "Vitamin A 0% • Vitamin C 0%".
-        if ((contains(s, "vitamina0") || contains(s, "vitamina2") || contains(s, "vitamina4")) && contains(line, "%") &&
-            !contains(s, "mcg") && !contains(s, "iu"))
+        static const std::regex kOldVitamin(R"((^|[^a-z])vitamin [ac] ?[0-9]+ ?%)");
+        if (std::regex_search(toLowerAscii(line), kOldVitamin))
             ev.pre2016 += 2;
     }
     return ev;

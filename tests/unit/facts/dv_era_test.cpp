@@ -67,3 +67,15 @@ TEST_SUITE("facts")
     }
 
 } // TEST_SUITE
+
+TEST_SUITE("facts")
+{
+    TEST_CASE("old mandatory vitamin rows as %DV only")
+    {
+        CHECK(eraEvidenceFromText({"Vitamin A 10% \xe2\x80\xa2 Vitamin C 25%"}).pre2016 == 2);
+        CHECK(eraEvidenceFromText({"Vitamin C 100%"}).pre2016 == 2);
+        CHECK(eraEvidenceFromText({"Vitamin A 90mcg 10%"}).pre2016 == 0);
+        CHECK(eraEvidenceFromText({"Vitamin D 2mcg 10%"}).pre2016 == 0);
+    }
+
+} // TEST_SUITE
