@@ -27,6 +27,7 @@ constexpr int kSmallSide = 800;   // views up to this size are also tried upscal
 constexpr int kMaxRegions = 3;    // located regions tried per photo
 constexpr int kTileSide = 640;    // full-resolution tiles of large photos
 constexpr float kTileMargin = 6;  // a symbol read closer than this to a tile's cut edge is ignored
+constexpr int kMaxVerifications = 4; // verification crops per search
 constexpr int kHotTiles = 2;      // most barcode-like tiles of a large photo that get the whole ladder
 constexpr int kVotesNeeded = 2;   // distinct untrusted passes that must agree
 
@@ -211,8 +212,22 @@ public:
             decide(std::move(bc), name);
             return;
         }
-        // Votes count per view, not per binarizer: two binarizations of one view fail together.
-        auto& vote = votes_[r->gtin14];
+        castVote(bc, viewName, name);
+        if (!result_)
+            verify(bc, viewName);
+    }
+
+    // The full-resolution greyscale photo, for verification crops. Must outlive the search.
+    void setFull(const View* full) { full_ = full; }
+
+    double elapsedMs() const { return std::chrono::duration<double, std::milli>(Clock::now() - start_).count(); }
+    std::optional<Barcode> result() const { return result_; }
+
+private:
+    // Votes count per view, not per binarizer: two binarizations of one view fail together.
+    void castVote(const Barcode& bc, const std::string& viewName, const std::string& name)
+    {
+        auto& vote = votes_[bc.gtin14];
         if (vote.names.empty())
             vote.first = bc;
         if (std::find(vote.views.begin(), vote.views.end(), viewName) == vote.views.end()) {
@@ -228,10 +243,40 @@ public:
         }
     }
 
-    double elapsedMs() const { return std::chrono::duration<double, std::milli>(Clock::now() - start_).count(); }
-    std::optional<Barcode> result() const { return result_; }
+    // A second look at an untrusted read: plain ZXing on a crop of the full-resolution photo centred on
+    // the symbol, with room around it. A read caused by a tile's cut or by one variant's artefacts rarely
+    // repeats there; a real symbol does. Its agreement is a vote from a view of its own.
+    void verify(const Barcode& bc, const std::string& viewName)
+    {
+        if (!full_ || verifications_ >= kMaxVerifications || done())
+            return;
+        if (std::find(verified_.begin(), verified_.end(), bc.gtin14) != verified_.end())
+            return;
+        verified_.push_back(bc.gtin14);
+        ++verifications_;
+        int minX = img_.width, minY = img_.height, maxX = 0, maxY = 0;
+        for (const auto& p : bc.corners)
+            minX = std::min(minX, p.x), minY = std::min(minY, p.y), maxX = std::max(maxX, p.x), maxY = std::max(maxY, p.y);
+        const int len = std::max({maxX - minX, maxY - minY, 24});
+        const int half = len; // the symbol's length on every side of its centre: whole whatever its angle
+        const cv::Point c((minX + maxX) / 2, (minY + maxY) / 2);
+        const cv::Rect r = cv::Rect(c.x - half, c.y - half, 2 * half, 2 * half) & cv::Rect(0, 0, full_->grey.cols, full_->grey.rows);
+        if (r.width < 16 || r.height < 16)
+            return;
+        View v{full_->grey(r), chain(full_->toInput, cv::Matx23d(1, 0, -r.x, 0, 1, -r.y)), {}};
+        const int side = std::max(r.width, r.height);
+        if (side > kBaseSide)
+            v = scaled(v, static_cast<double>(kBaseSide) / side, cv::INTER_AREA);
+        const auto t0 = Clock::now();
+        auto res = detail::decodeView(v.grey, PassHints{});
+        const std::string name = "verify(" + viewName + ")/local";
+        ++stats_.passes;
+        stats_.trace.push_back({name, false, res ? res->gtin14 : std::string(),
+                                std::chrono::duration<double, std::milli>(Clock::now() - t0).count()});
+        if (res)
+            castVote(toBarcode(*res, v.toInput), "verify(" + viewName + ")", name);
+    }
 
-private:
     struct Vote {
         Barcode first;
         std::vector<std::string> views; // distinct views that read this GTIN
@@ -266,6 +311,9 @@ private:
     Clock::time_point start_;
     std::optional<Barcode> result_;
     std::map<std::string, Vote> votes_;
+    const View* full_ = nullptr;
+    int verifications_ = 0;
+    std::vector<std::string> verified_; // GTINs already given a verification crop
 };
 
 View binarizedAdaptive(const View& v)
@@ -315,7 +363,7 @@ void searchTiles(Search& s, const View& full)
             if (r.width < tile / 4 || r.height < tile / 4)
                 continue;
             View v{full.grey(r), chain(full.toInput, cv::Matx23d(1, 0, -r.x, 0, 1, -r.y)), innerOf(full, r)};
-            s.run("tile" + std::to_string(++n), v, Binarizer::LocalAverage, true);
+            s.run("tile" + std::to_string(++n), v, Binarizer::LocalAverage, false);
             if (x + tile >= full.grey.cols)
                 break;
         }
@@ -366,7 +414,7 @@ void searchAll(Search& s, const View& full)
     if (s.done())
         return;
 
-    // Stage 2, trusted: full-resolution tiles of a large photo.
+    // Stage 2: full-resolution tiles of a large photo; each read is confirmed by a verification crop.
     if (large)
         searchTiles(s, full);
     if (s.done())
@@ -458,8 +506,10 @@ std::optional<Barcode> readBarcode(const image::Image& img, const ReadOptions& o
             full.grey = image::asMat(img);
         if (options.singlePass())
             search.run("full", full, Binarizer::LocalAverage, true);
-        else
+        else {
+            search.setFull(&full);
             searchAll(search, full);
+        }
     } catch (const cv::Exception&) {
         // An OpenCV failure in one of our own transforms: report what was found so far (nothing, usually).
     } catch (const std::bad_alloc&) {
