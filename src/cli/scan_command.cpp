@@ -109,15 +109,16 @@ int runScan(const ScanOptions& o, bool cameraGiven)
         std::fprintf(stderr, "labelcheck scan: %s\n", database.error().message.c_str());
         return kExitSetup;
     }
+    const bool windowed = !o.headless && scan::displayAvailable();
     scan::PipelineAnalyzerOptions ao;
     ao.databasePath = *database;
+    ao.deterministic = !windowed && !(*source)->isLive(); // a recording scanned headless: reproducible
     auto analyzer = scan::PipelineAnalyzer::create(ao);
     if (!analyzer) {
         std::fprintf(stderr, "labelcheck scan: %s\n", analyzer.error().message.c_str());
         return kExitSetup;
     }
     scan::SessionOptions so;
-    const bool windowed = !o.headless && scan::displayAvailable();
     if (!o.headless && !windowed)
         std::fprintf(stderr, "labelcheck scan: no display; running headless\n");
     so.display = windowed ? scan::Display::Window : scan::Display::None;

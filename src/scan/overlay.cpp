@@ -49,6 +49,70 @@ void drawText(cv::Mat& img, const std::string& text, cv::Point origin, double sc
     cv::putText(img, text, origin, cv::FONT_HERSHEY_SIMPLEX, scale, color, thickness, cv::LINE_AA);
 }
 
+// ZXing reports a 1D symbol's position along its scan lines, often a flat quad. Grow a flat quad across the
+// bars, on both sides, for as long as the frame still shows bars there (rows along the scan line keep their
+// contrast), so the outline covers the symbol.
+int greyAt(const cv::Mat& img, double x, double y)
+{
+    const int xi = static_cast<int>(x), yi = static_cast<int>(y);
+    if (xi < 0 || yi < 0 || xi >= img.cols || yi >= img.rows)
+        return -1;
+    if (img.channels() == 1)
+        return img.at<std::uint8_t>(yi, xi);
+    const auto& p = img.at<cv::Vec3b>(yi, xi);
+    return (p[0] + 2 * p[1] + p[2]) / 4;
+}
+
+// Mean absolute difference between neighbouring samples along the segment a->b shifted by `offset`.
+double barEnergy(const cv::Mat& img, cv::Point2d a, cv::Point2d b, cv::Point2d offset)
+{
+    constexpr int kSamples = 96;
+    double sum = 0;
+    int prev = -1, n = 0;
+    for (int i = 0; i <= kSamples; ++i) {
+        const double t = static_cast<double>(i) / kSamples;
+        const int g = greyAt(img, a.x + (b.x - a.x) * t + offset.x, a.y + (b.y - a.y) * t + offset.y);
+        if (g < 0)
+            return 0;
+        if (prev >= 0) {
+            sum += std::abs(g - prev);
+            ++n;
+        }
+        prev = g;
+    }
+    return n ? sum / n : 0;
+}
+
+Quad symbolOutline(const cv::Mat& img, const Quad& q)
+{
+    std::vector<cv::Point2f> pts;
+    for (const auto& p : q)
+        pts.emplace_back(static_cast<float>(p.x), static_cast<float>(p.y));
+    const cv::RotatedRect r = cv::minAreaRect(pts);
+    const double longSide = std::max(r.size.width, r.size.height);
+    const double shortSide = std::min(r.size.width, r.size.height);
+    if (longSide <= 8 || shortSide >= 0.3 * longSide)
+        return q;
+    const double angle = r.angle * CV_PI / 180.0 + (r.size.width >= r.size.height ? 0 : CV_PI / 2);
+    const cv::Point2d along(std::cos(angle), std::sin(angle)), across(-along.y, along.x);
+    const cv::Point2d c(r.center.x, r.center.y);
+    const cv::Point2d a = c - along * (longSide / 2), b = c + along * (longSide / 2);
+    const double base = barEnergy(img, a, b, {0, 0});
+    const auto extent = [&](double sign) {
+        double reach = shortSide / 2;
+        const double step = std::max(2.0, longSide / 60);
+        for (double d = reach + step; d <= 1.2 * longSide; d += step) {
+            if (barEnergy(img, a, b, across * (sign * d)) < 0.4 * base)
+                break;
+            reach = d;
+        }
+        return reach;
+    };
+    const double up = base > 0 ? extent(-1) : 0.3 * longSide, down = base > 0 ? extent(1) : 0.3 * longSide;
+    const auto pt = [](cv::Point2d p) { return barcode::Point{static_cast<int>(std::lround(p.x)), static_cast<int>(std::lround(p.y))}; };
+    return Quad{pt(a - across * up), pt(b - across * up), pt(b + across * down), pt(a + across * down)};
+}
+
 } // namespace
 
 std::array<int, 3> verdictColor(Verdict v)
@@ -95,9 +159,9 @@ image::Image drawOverlay(const image::Image& frame, const OverlayState& state)
     if (state.panelOutline)
         drawQuad(out, *state.panelOutline, bgr(OverlayColors::kPanel), thick);
     if (state.barcodeOutline) {
-        drawQuad(out, *state.barcodeOutline, bgr(OverlayColors::kBarcode), thick);
+        const Quad q = symbolOutline(src, *state.barcodeOutline);
+        drawQuad(out, q, bgr(OverlayColors::kBarcode), thick);
         if (!state.gtin.empty()) {
-            const auto& q = *state.barcodeOutline;
             int minX = q[0].x, maxY = q[0].y;
             for (const auto& p : q) {
                 minX = std::min(minX, p.x);

@@ -52,7 +52,7 @@ std::optional<PanelReading> PipelineAnalyzer::readPanel(const image::Image& fram
     if (!rectified)
         return std::nullopt;
     ocr::RecognizeOptions ro;
-    ro.deadlineMs = d.options.ocrDeadlineMs;
+    ro.deadlineMs = d.options.deterministic ? 0 : d.options.ocrDeadlineMs;
     auto lines = d.engine.recognize(rectified->image, ro);
     if (!lines)
         return std::nullopt;
@@ -74,7 +74,7 @@ std::optional<PanelReading> PipelineAnalyzer::readPanel(const image::Image& fram
     if (d.options.readPhotoText && !r.electrolyteClaim) {
         ocr::PhotoTextOptions po;
         po.longSide = 900;
-        po.deadlineMs = 250;
+        po.deadlineMs = d.options.deterministic ? 0 : d.options.photoTextDeadlineMs;
         po.panel = found->corners;
         if (auto text = ocr::readPhotoText(d.engine, frame, po))
             r.electrolyteClaim = facts::claimsElectrolytes(*text);

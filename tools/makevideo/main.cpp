@@ -40,6 +40,7 @@ int main(int argc, char** argv)
     SceneOptions opt;
     bool rendered = false;
     int onlyFrame = -1;
+    int products = 0;
     app.add_option("--out", out, "MJPG .avi to write");
     app.add_option("--frames", framesPattern, "also/instead write JPEG frames, e.g. dir/%04d.jpg");
     app.add_option("--seconds", opt.secondsPerProduct, "seconds each label is in view")->check(CLI::PositiveNumber);
@@ -49,6 +50,8 @@ int main(int argc, char** argv)
     app.add_option("--width", opt.width, "frame width")->check(CLI::Range(64, 4096));
     app.add_option("--height", opt.height, "frame height")->check(CLI::Range(64, 4096));
     app.add_option("--samples", samplesDir, "folder of label photos used when no LABEL is given");
+    app.add_flag("--still", opt.still, "hold each label still in the centre (no pan, zoom, rotation or blur)");
+    app.add_option("--products", products, "use only the first N labels")->check(CLI::PositiveNumber);
     app.add_flag("--rendered", rendered, "use the built-in rendered labels even when samples exist");
     app.add_option("--only", onlyFrame, "with --frames: write just this frame (previews)");
     app.add_option("labels", labels, "label photos, one product each, in order");
@@ -80,6 +83,10 @@ int main(int argc, char** argv)
             images.push_back(img);
             names.push_back(path);
         }
+    }
+    if (products > 0 && static_cast<int>(images.size()) > products) {
+        images.resize(static_cast<std::size_t>(products));
+        names.resize(static_cast<std::size_t>(products));
     }
     Scene scene(images, opt);
     if (!out.empty() && !writeVideo(scene, out)) {

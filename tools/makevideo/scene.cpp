@@ -139,6 +139,10 @@ std::optional<Placement> Scene::placement(int frame) const
         }
         return std::tuple{c, scale, angle};
     };
+    if (options_.still) {
+        pl.centre = cv::Point2f(static_cast<float>(centre.x), static_cast<float>(centre.y));
+        return pl;
+    }
     auto [c, scale, angle] = at(t);
     auto [c2, scale2, angle2] = at(std::min(1.0, t + 1.0 / productFrames_));
     (void)scale2;
@@ -187,6 +191,8 @@ cv::Mat Scene::render(int frame) const
         kernel /= cv::sum(kernel)[0];
         cv::filter2D(out, out, -1, kernel);
     }
+    if (options_.still)
+        return out; // no sensor noise either: still videos render fast and compress well
     // Sensor noise.
     cv::Mat noise(out.size(), CV_16SC3);
     cv::RNG(options_.seed * 7919u + static_cast<unsigned>(frame)).fill(noise, cv::RNG::NORMAL, 0, 3);

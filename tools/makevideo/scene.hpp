@@ -37,6 +37,7 @@ struct SceneOptions {
     double gapSeconds = 0.8;      // frames without a label before each product and at the end
     unsigned seed = 1;
     double labelHeightShare = 0.85; // label height at zoom 1, as a share of the frame height
+    bool still = false; // labels held perfectly still in the centre (screenshot tests)
 };
 
 // Where the label of a frame is: nullopt for a frame without a label.

@@ -18,6 +18,9 @@ struct PipelineAnalyzerOptions {
     int panelLongSide = 1000;  // the frame is searched for the panel at this size (long side, pixels)
     int ocrDeadlineMs = 2500;  // Tesseract stops after this long on one panel
     bool readPhotoText = true; // also read the text around the panel for an electrolyte claim
+    int photoTextDeadlineMs = 600;
+    // No OCR deadlines, so that a recording gives the same result however busy the machine is.
+    bool deterministic = false;
     // Label and database values differing by more than this (relative, and at least 1 mg) are mismatches.
     double mismatchTolerance = 0.10;
 };

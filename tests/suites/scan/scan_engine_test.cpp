@@ -14,7 +14,7 @@ namespace {
 
 // Reads a fixed panel (all four minerals) from every frame; judges from the merged minerals.
 class FixedAnalyzer : public scan::Analyzer {
-public:
+  public:
     int panelCalls = 0;
     std::optional<scan::PanelReading> readPanel(const image::Image&) override
     {
@@ -42,8 +42,8 @@ public:
             if (!r.minerals[index(m)])
                 r.missing.push_back(m);
         r.electrolyteClaim = panel.electrolyteClaim;
-        r.verdict = panel.frames == 0 ? Verdict::Unreadable
-                                      : (r.missing.empty() ? Verdict::Complete : Verdict::Incomplete);
+        r.verdict =
+            panel.frames == 0 ? Verdict::Unreadable : (r.missing.empty() ? Verdict::Complete : Verdict::Incomplete);
         return r;
     }
 };

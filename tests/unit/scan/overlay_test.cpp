@@ -119,6 +119,31 @@ TEST_SUITE("scan")
         CHECK(near(at(bare, 600, 500), {255, 255, 255}, 0));
     }
 
+    TEST_CASE("a flat 1D barcode position grows over the bars in the frame")
+    {
+        // Bars from y = 300 to y = 460, x = 700..900; ZXing-like flat position along y = 310.
+        auto frame = uniform(1280, 720, 255, 255, 255);
+        for (int y = 300; y < 460; ++y)
+            for (int x = 700; x < 900; ++x)
+                if ((x / 5) % 2 == 0)
+                    for (int c = 0; c < 3; ++c)
+                        frame.pixels[(static_cast<std::size_t>(y) * 1280 + x) * 3 + c] = 0;
+        auto s = fullState();
+        s.barcodeOutline = scan::Quad{{{700, 310}, {900, 310}, {900, 311}, {700, 311}}};
+        s.gtin.clear(); // no GTIN caption under the outline
+        const auto out = scan::drawOverlay(frame, s);
+        const auto hits = [&](int x, int y0, int y1) {
+            for (int y = y0; y < y1; ++y)
+                if (near(at(out, x, y), OverlayColors::kBarcode, 40))
+                    return true;
+            return false;
+        };
+        CHECK(hits(698, 330, 440)); // left side spans the bars
+        CHECK(hits(800, 285, 305)); // top edge near the bars' top
+        CHECK(hits(803, 452, 475)); // bottom edge near the bars' bottom
+        CHECK_FALSE(hits(800, 480, 560)); // not beyond
+    }
+
     TEST_CASE("info box darkens the video under it")
     {
         const auto frame = uniform(1280, 720, 200, 200, 200);
