@@ -34,28 +34,30 @@ float medianOf(std::vector<float> v)
 // Dominant orientation of edges modulo 90 degrees, in [-45, 45): the angle (y down) of the label's rows.
 double dominantAngle(const cv::Mat& grey)
 {
-    cv::Mat dx, dy;
-    cv::Sobel(grey, dx, CV_32F, 1, 0, 3);
-    cv::Sobel(grey, dy, CV_32F, 0, 1, 3);
+    // Smooth first: the pooled image's pixel staircase would pull the estimate towards 0 degrees.
+    cv::Mat smooth, dx, dy;
+    cv::GaussianBlur(grey, smooth, cv::Size(5, 5), 1.5);
+    cv::Sobel(smooth, dx, CV_32F, 1, 0, 3);
+    cv::Sobel(smooth, dy, CV_32F, 0, 1, 3);
     std::vector<double> hist(180, 0.0); // half-degree bins over [0, 90)
     for (int y = 0; y < grey.rows; y += 2) {
         const float* px = dx.ptr<float>(y);
         const float* py = dy.ptr<float>(y);
         for (int x = 0; x < grey.cols; x += 2) {
             float m2 = px[x] * px[x] + py[x] * py[x];
-            if (m2 < 40.0f * 40.0f)
+            if (m2 < 30.0f * 30.0f)
                 continue;
             double a = std::atan2(py[x], px[x]) * 180.0 / CV_PI; // (-180, 180]
             a = std::fmod(a + 360.0, 90.0);
             hist[std::min(179, int(a * 2))] += std::sqrt(m2);
         }
     }
-    std::vector<double> smooth(180);
+    std::vector<double> sm(180);
     for (int i = 0; i < 180; ++i)
         for (int k = -2; k <= 2; ++k)
-            smooth[i] += hist[(i + k + 180) % 180] * (3 - std::abs(k));
-    int best = int(std::max_element(smooth.begin(), smooth.end()) - smooth.begin());
-    double l = smooth[(best + 179) % 180], c = smooth[best], r = smooth[(best + 1) % 180];
+            sm[i] += hist[(i + k + 180) % 180] * (3 - std::abs(k));
+    int best = int(std::max_element(sm.begin(), sm.end()) - sm.begin());
+    double l = sm[(best + 179) % 180], c = sm[best], r = sm[(best + 1) % 180];
     double off = (l - 2 * c + r) != 0 ? 0.5 * (l - r) / (l - 2 * c + r) : 0;
     double angle = (best + 0.5 + off) / 2.0;
     if (angle >= 45)
@@ -99,10 +101,11 @@ Quadratic fitQuadratic(const std::vector<double>& xs, const std::vector<double>&
     return q;
 }
 
-std::vector<Segment> horizontalSegments(const cv::Mat& ink)
+// Rules in `ink` (8-bit mask); `linesOut` receives the mask of long horizontal strokes.
+std::vector<Segment> horizontalSegments(const cv::Mat& ink, cv::Mat& lines)
 {
     const int longSide = std::max(ink.cols, ink.rows);
-    cv::Mat thick, lines;
+    cv::Mat thick;
     cv::dilate(ink, thick, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, 3)));
     cv::morphologyEx(thick, lines, cv::MORPH_OPEN,
                      cv::getStructuringElement(cv::MORPH_RECT, cv::Size(std::max(25, longSide / 45), 1)));
@@ -261,6 +264,46 @@ float tallGlyphs(const cv::Mat& ink, cv::Rect roi)
     return hs[hs.size() * 9 / 10];
 }
 
+// Median height of letter-like ink components inside `roi` (0 when fewer than 5).
+float medianGlyph(const cv::Mat& ink, cv::Rect roi)
+{
+    roi &= cv::Rect(0, 0, ink.cols, ink.rows);
+    if (roi.width < 4 || roi.height < 4)
+        return 0;
+    cv::Mat labels, stats, centroids;
+    int n = cv::connectedComponentsWithStats(ink(roi), labels, stats, centroids, 8, CV_32S);
+    std::vector<float> hs;
+    for (int i = 1; i < n; ++i) {
+        int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+        if (h >= 3 && w <= 3 * h && h < roi.height / 3)
+            hs.push_back(float(h));
+    }
+    return hs.size() < 5 ? 0 : medianOf(hs);
+}
+
+// True when rule `s` is an edge of a frame: ink runs from both of its ends along the panel's sides
+// (direction `dir`: +1 down for a top edge, -1 up for a bottom one) for a good part of `span`.
+bool isFrameEdge(const cv::Mat& ink, const Segment& s, int dir, float span)
+{
+    auto side = [&](float x, float y) {
+        int hits = 0, total = 0;
+        for (float d = s.thickness; d < 0.5f * span; d += 1) {
+            int yi = int(std::lround(y + dir * d));
+            if (yi < 0 || yi >= ink.rows)
+                break;
+            bool any = false;
+            for (int dx = -2; dx <= 2 && !any; ++dx) {
+                int xi = int(std::lround(x)) + dx;
+                any = xi >= 0 && xi < ink.cols && ink.at<std::uint8_t>(yi, xi) != 0;
+            }
+            hits += any;
+            ++total;
+        }
+        return total > 4 && hits > 0.85 * total;
+    };
+    return side(s.x0 + 1, s.y0) && side(s.x1 - 1, s.y1);
+}
+
 struct Candidate {
     std::array<cv::Point2f, 4> quad; // working coordinates, TL TR BR BL
     float score = 0;
@@ -279,8 +322,38 @@ cv::Point2f intersect(const Segment& s, float dy, const Line& l)
 // `ink` marks candidate strokes (dark or light ones by `light`), `grey` is the same view of the photo.
 std::vector<Candidate> candidatesIn(const cv::Mat& ink, const cv::Mat& grey, bool light)
 {
-    std::vector<Segment> segs = horizontalSegments(ink);
+    cv::Mat lines;
+    std::vector<Segment> segs = horizontalSegments(ink, lines);
+    // A rule is a line: ground on both sides. The boundary between a light label and a dark background
+    // (or any large dark shape) leaves a band of "ink" along one side only; drop those.
+    std::erase_if(segs, [&](const Segment& sg) {
+        int good = 0, total = 0;
+        const float off = sg.thickness / 2 + 3;
+        for (float x = sg.x0 + 2; x <= sg.x1 - 2; x += 3) {
+            int xi = int(x), yc = int(std::lround(sg.yAt(x))), ya = int(std::lround(sg.yAt(x) - off)),
+                yb = int(std::lround(sg.yAt(x) + off));
+            if (ya < 0 || yb >= grey.rows || xi < 0 || xi >= grey.cols)
+                continue;
+            // The line's darkest (lightest) pixel within a pixel of the fitted centre.
+            int c = grey.at<std::uint8_t>(yc, xi);
+            for (int d = -1; d <= 1; d += 2)
+                if (yc + d >= 0 && yc + d < grey.rows) {
+                    int v = grey.at<std::uint8_t>(yc + d, xi);
+                    c = light ? std::max(c, v) : std::min(c, v);
+                }
+            int a = grey.at<std::uint8_t>(ya, xi), b = grey.at<std::uint8_t>(yb, xi);
+            const int contrastA = light ? c - a : a - c, contrastB = light ? c - b : b - c;
+            good += contrastA > 20 && contrastB > 20;
+            ++total;
+        }
+        return total == 0 || good < 0.5 * total;
+    });
     std::vector<Candidate> out;
+    if (std::getenv("LC_DEBUG")) {
+        std::fprintf(stderr, "-- %zu segments (light %d, %dx%d)\n", segs.size(), light, ink.cols, ink.rows);
+        for (auto& s : segs)
+            std::fprintf(stderr, "   seg %.0f,%.0f - %.0f,%.0f th %.1f\n", s.x0, s.y0, s.x1, s.y1, s.thickness);
+    }
     const std::size_t n = segs.size();
     if (n < 2)
         return out;
@@ -295,8 +368,10 @@ std::vector<Candidate> candidatesIn(const cv::Mat& ink, const cv::Mat& grey, boo
         for (std::size_t b = a + 1; b < n; ++b) {
             const Segment &A = segs[a], &B = segs[b];
             float L = std::max(A.len(), B.len());
-            float tol = std::max(6.0f, 0.05f * L);
-            if (std::abs(A.midY() - B.midY()) > 0.8f * L || std::abs(A.x0 - B.x0) > tol || std::abs(A.x1 - B.x1) > tol)
+            // Perspective and a bottle's curve shift the ends of rules far apart from each other.
+            const float dy = std::abs(A.midY() - B.midY());
+            const float tol = std::max(6.0f, 0.05f * L) + 0.12f * dy;
+            if (dy > 1.2f * L || std::abs(A.x0 - B.x0) > tol || std::abs(A.x1 - B.x1) > tol)
                 continue;
             parent[find(int(a))] = find(int(b));
         }
@@ -318,8 +393,25 @@ std::vector<Candidate> candidatesIn(const cv::Mat& ink, const cv::Mat& grey, boo
         const float len = medianOf(lens), th = medianOf(thick), gap = medianOf(gaps);
         const Segment &top = g.front(), &bottom = g.back();
         const float span = bottom.midY() - top.midY();
+        if (std::getenv("LC_DEBUG"))
+            std::fprintf(stderr, "  group %zu len %.0f gap %.1f th %.1f span %.0f\n", g.size(), len, gap, th, span);
         if (gap < std::max(6.0f, 3 * th) || span < 0.08f * len)
             continue; // stripes (a barcode on its side, a pattern), or a double underline
+
+        // Text sits between a panel's rules; the bars of a barcode (on its side) have blank gaps.
+        int gapsWithText = 0;
+        for (std::size_t i = 1; i < g.size(); ++i) {
+            float from = g[i - 1].thickness / 2 + 1, to = g[i].midY() - g[i - 1].midY() - g[i].thickness / 2 - 1;
+            float best = 0;
+            for (float f : {0.3f, 0.5f, 0.7f})
+                if (to > from + 2)
+                    best = std::max(best, inkAlong(ink, g[i - 1], from + f * (to - from)));
+            gapsWithText += best > 0.02f;
+        }
+        if (std::getenv("LC_DEBUG"))
+            std::fprintf(stderr, "    gaps with text %d/%zu\n", gapsWithText, g.size() - 1);
+        if (gapsWithText * 5 < int(g.size() - 1) * 2)
+            continue;
 
         std::vector<cv::Point2f> lefts, rights;
         for (auto& s : g) {
@@ -333,9 +425,16 @@ std::vector<Candidate> candidatesIn(const cv::Mat& ink, const cv::Mat& grey, boo
         resid /= float(2 * g.size()) * len;
 
         bool frameTop = false, frameBottom = false;
-        const float maxGap = std::max(8.0f, len / 12);
-        float up = extent(ink, top, -1, 0.7f * len, maxGap, &frameTop);
-        float down = extent(ink, bottom, +1, 0.6f * len, maxGap, &frameBottom);
+        // Text continues past the outer rules (title above, footnote below) until a blank gap of more
+        // than about a line; past a frame there is nothing of the panel.
+        const float glyph = medianGlyph(ink, cv::Rect(int(top.x0), int(top.midY()), int(top.len()), int(span)));
+        const float maxGap = glyph > 0 ? std::clamp(1.6f * glyph, 4.0f, len / 10) : std::max(8.0f, len / 12);
+        float up = isFrameEdge(ink, top, +1, span) ? top.thickness / 2 + 1
+                                                   : extent(ink, top, -1, 0.7f * len, maxGap, &frameTop);
+        float down = isFrameEdge(ink, bottom, -1, span) ? bottom.thickness / 2 + 1
+                                                        : extent(ink, bottom, +1, 0.6f * len, maxGap, &frameBottom);
+        frameTop = frameTop || up <= top.thickness / 2 + 1;
+        frameBottom = frameBottom || down <= bottom.thickness / 2 + 1;
 
         // Text between the outer rules (a panel is mostly text between rules, not blank or solid).
         cv::Rect inner(int(std::max(top.x0, bottom.x0)), int(top.midY() + top.thickness + 1),
@@ -355,6 +454,22 @@ std::vector<Candidate> candidatesIn(const cv::Mat& ink, const cv::Mat& grey, boo
             double rv = rs[0] * rs[0], cv = cs[0] * cs[0];
             rowShare = rv + cv > 0 ? float(rv / (rv + cv)) : 0.5f;
         }
+        // Between a panel's rules most ink is text; in a barcode on its side nearly all of it is bars.
+        float lineShare = 0;
+        if (inner.area() > 16) {
+            int inkN = cv::countNonZero(ink(inner));
+            // The group's own rules do not count: only other long strokes between them.
+            cv::Mat others = lines.clone();
+            for (const auto& sg : g)
+                cv::line(others, cv::Point(int(sg.x0), int(std::lround(sg.y0))),
+                         cv::Point(int(sg.x1), int(std::lround(sg.y1))), cv::Scalar(0),
+                         int(std::ceil(sg.thickness)) + 5);
+            lineShare = inkN ? float(cv::countNonZero(others(inner) & ink(inner))) / float(inkN) : 0.0f;
+        }
+        if (std::getenv("LC_DEBUG"))
+            std::fprintf(stderr, "    density %.3f rowShare %.2f lineShare %.2f\n", density, rowShare, lineShare);
+        if (lineShare > 0.5f)
+            continue;
         if (density < 0.01f || density > 0.6f)
             continue;
         {
@@ -441,19 +556,29 @@ std::vector<Panel> findPanels(const image::Image& photo, const FindOptions& opti
         return panels;
     try {
         const cv::Mat src = image::asMat(photo);
-        // An integer reduction: OpenCV's area resampling has a fast path for it, and it keeps thin rules.
+        // An integer reduction by min-pooling (max-pooling for light rules): a hairline one pixel wide
+        // survives whole, where averaging would fade it into the ground.
         const int factor = std::max(1, int(std::lround(double(std::max(photo.width, photo.height)) /
                                                        std::max(64, options.workingLongSide))));
         const double scale = 1.0 / factor;
-        cv::Mat grey, full;
+        cv::Mat full;
         if (src.channels() == 3)
             cv::cvtColor(src, full, cv::COLOR_BGR2GRAY);
         else
             full = src;
-        if (factor > 1)
-            cv::resize(full, grey, cv::Size(photo.width / factor, photo.height / factor), 0, 0, cv::INTER_AREA);
-        else
-            grey = full;
+        auto pool = [&](bool dark) {
+            if (factor == 1)
+                return full;
+            cv::Mat m, small;
+            auto k = cv::getStructuringElement(cv::MORPH_RECT, cv::Size(factor, factor));
+            if (dark)
+                cv::erode(full, m, k, cv::Point(0, 0));
+            else
+                cv::dilate(full, m, k, cv::Point(0, 0));
+            cv::resize(m, small, cv::Size(photo.width / factor, photo.height / factor), 0, 0, cv::INTER_NEAREST);
+            return small;
+        };
+        cv::Mat grey = pool(true);
 
         // Turn the photo so the label's rows are horizontal (or vertical: both are searched).
         const double angle = dominantAngle(grey);
@@ -463,13 +588,17 @@ std::vector<Panel> findPanels(const image::Image& photo, const FindOptions& opti
         cv::Size canvas(int(grey.cols * ca + grey.rows * sa + 1), int(grey.cols * sa + grey.rows * ca + 1));
         A.at<double>(0, 2) += canvas.width / 2.0 - centre.x;
         A.at<double>(1, 2) += canvas.height / 2.0 - centre.y;
-        cv::Mat level;
-        cv::warpAffine(grey, level, A, canvas, cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::mean(grey));
+        auto levelled = [&](const cv::Mat& m) {
+            cv::Mat out;
+            cv::warpAffine(m, out, A, canvas, cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::mean(m));
+            return out;
+        };
         cv::Mat Ainv;
         cv::invertAffineTransform(A, Ainv);
 
         const int block = std::max(15, std::max(canvas.width, canvas.height) / 60) | 1;
         for (int polarity = 0; polarity < 2; ++polarity) {
+            const cv::Mat level = levelled(polarity == 0 ? grey : pool(false));
             cv::Mat ink;
             cv::adaptiveThreshold(level, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C,
                                   polarity == 0 ? cv::THRESH_BINARY_INV : cv::THRESH_BINARY, block,
