@@ -371,7 +371,7 @@ std::vector<Candidate> candidatesIn(const cv::Mat& ink, const cv::Mat& grey, boo
             // Perspective and a bottle's curve shift the ends of rules far apart from each other.
             const float dy = std::abs(A.midY() - B.midY());
             const float tol = std::max(6.0f, 0.05f * L) + 0.12f * dy;
-            if (dy > 1.2f * L || std::abs(A.x0 - B.x0) > tol || std::abs(A.x1 - B.x1) > tol)
+            if (dy > 2.5f * L || std::abs(A.x0 - B.x0) > tol || std::abs(A.x1 - B.x1) > tol)
                 continue;
             parent[find(int(a))] = find(int(b));
         }
