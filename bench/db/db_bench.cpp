@@ -79,6 +79,13 @@ double cpuSeconds()
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
+double threadCpuMicros()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e6 + static_cast<double>(ts.tv_nsec) * 1e-3;
+}
+
 double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
 double micros(Clock::duration d) { return std::chrono::duration<double, std::micro>(d).count(); }
 
@@ -255,13 +262,15 @@ int main(int argc, char** argv)
     // Warm the cache the way a long-running process would be.
     for (std::size_t i = 0; i < std::min<std::size_t>(lookups, 20000); ++i)
         (void)database->findByGtin(codes[i]);
-    std::vector<double> lookupUs, codeUs;
+    std::vector<double> lookupUs, codeUs, lookupCpu, searchCpu;
     std::size_t hits = 0;
     double c1 = cpuSeconds();
     for (const auto& c : codes) {
+        const double cpu = threadCpuMicros();
         auto s = Clock::now();
         auto r = database->findByGtin(c);
         lookupUs.push_back(micros(Clock::now() - s));
+        lookupCpu.push_back(threadCpuMicros() - cpu);
         if (r.ok() && r->has_value())
             ++hits;
     }
@@ -308,14 +317,18 @@ int main(int argc, char** argv)
     std::size_t results = 0;
     c1 = cpuSeconds();
     for (const auto& q : queries) {
+        const double cpu = threadCpuMicros();
         auto s = Clock::now();
         auto r = database->search(q, 20);
         searchUs.push_back(micros(Clock::now() - s));
+        searchCpu.push_back(threadCpuMicros() - cpu);
         if (r.ok())
             results += r->size();
     }
 
     const double searchCpuMs = (cpuSeconds() - c1) * 1e3 / static_cast<double>(queries.size());
+    const auto lc = summarize(lookupCpu);
+    const auto sc = summarize(searchCpu);
     const auto l = summarize(lookupUs);
     const auto c = summarize(codeUs);
     const auto s = summarize(searchUs);
@@ -329,10 +342,12 @@ int main(int argc, char** argv)
                 static_cast<double>(dbBytes) / static_cast<double>(n));
     std::printf("findByGtin          p50 %.1f us  p99 %.1f us  mean %.1f us  CPU mean %.1f us  (%zu lookups, %zu hits)\n",
                 l.p50, l.p99, l.mean, lookupCpuUs, lookups, hits);
+    std::printf("  CPU time per call p50 %.1f us  p99 %.1f us\n", lc.p50, lc.p99);
     std::printf("findByCode (EAN-13) p50 %.1f us  p99 %.1f us  mean %.1f us\n", c.p50, c.p99, c.mean);
     std::printf("search (limit 20)   p50 %.2f ms  p99 %.2f ms  mean %.2f ms  CPU mean %.2f ms  (%zu queries, %.1f results each)\n",
                 s.p50 / 1000, s.p99 / 1000, s.mean / 1000, searchCpuMs, searches,
                 static_cast<double>(results) / static_cast<double>(searches));
+    std::printf("  CPU time per call p50 %.2f ms  p99 %.2f ms\n", sc.p50 / 1000, sc.p99 / 1000);
     std::printf("{\"products\":%llu,\"import_s\":%.2f,\"import_cpu_s\":%.2f,\"file_bytes\":%llu,\"lookup_p50_us\":%.2f,\"lookup_p99_us\":%.2f,"
                 "\"code_p50_us\":%.2f,\"search_p50_ms\":%.3f,\"search_p99_ms\":%.3f}\n",
                 static_cast<unsigned long long>(n), importSeconds, importCpu, static_cast<unsigned long long>(dbBytes), l.p50,

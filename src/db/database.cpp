@@ -44,7 +44,7 @@ constexpr const char* kInsertNutrientSql =
 constexpr const char* kDeleteSql = "DELETE FROM products WHERE gtin14 = ?1";
 // Ranks at most ?3 matches (the first ones in insertion order), then joins only the ?2 rows kept. BM25 costs
 // ~2 µs per match (a document-size lookup each), so ranking every match of a common word among a million
-// products took 50 ms; capped, a search stays within a few ms and is exact whenever matches <= ?3.
+// products took 50 ms; capped at 500, a search stays within a few ms and is exact whenever matches <= ?3.
 constexpr const char* kSearchSql =
     "SELECT " LC_PRODUCT_COLUMNS " FROM (SELECT rowid, rank FROM products_fts WHERE products_fts MATCH ?1 "
     "LIMIT ?3) AS hit JOIN products p ON p.id = hit.rowid ORDER BY hit.rank, p.id LIMIT ?2";
@@ -61,7 +61,7 @@ constexpr const char* kListSql =
 constexpr const char* kAllSql = "SELECT " LC_PRODUCT_COLUMNS " FROM products p ORDER BY p.gtin14";
 #undef LC_PRODUCT_COLUMNS
 
-constexpr int kSearchRankCap = 1000;
+constexpr int kSearchRankCap = 500;
 
 // Nutrient ids 1-4 in the nutrients table are the minerals in contract order.
 constexpr int nutrientId(Mineral m) { return static_cast<int>(index(m)) + 1; }

@@ -102,8 +102,8 @@ public:
     // Full-text search over brand and name, best match first (BM25). Every word of `text` must match; the
     // last word also matches as a prefix. FTS5 syntax in `text` ("", *, -, NEAR, AND, unbalanced quotes)
     // is treated as plain words. Empty or punctuation-only text returns no products.
-    // Ranking is exact when at most max(1000, limit) products match; beyond that only the first
-    // max(1000, limit) matches (in insertion order) are ranked, which keeps a search of a common word among
+    // Ranking is exact when at most max(500, limit) products match; beyond that only the first
+    // max(500, limit) matches (in insertion order) are ranked, which keeps a search of a common word among
     // a million products in milliseconds. Narrower text ranks everything again.
     Expected<std::vector<Product>> search(std::string_view text, int limit = 20) const;
 
