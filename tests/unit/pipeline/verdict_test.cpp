@@ -25,6 +25,18 @@ LabelReading panelWith(std::array<std::optional<MineralAmount>, 4> minerals, boo
     l.facts->panel = PanelType::SupplementFacts;
     l.facts->minerals = minerals;
     l.facts->electrolyteClaim = claim;
+    facts::Nutrient row;
+    row.name = "Total Carbohydrate";
+    row.canonical = "total carbohydrate";
+    l.facts->nutrients.push_back(row); // a panel counts as read when it has a row
+    return l;
+}
+
+LabelReading titleOnly()
+{
+    LabelReading l;
+    l.facts = facts::Facts{};
+    l.facts->panel = PanelType::NutritionFacts;
     return l;
 }
 
@@ -121,11 +133,19 @@ TEST_SUITE("pipeline")
         CHECK(r.database->mismatches.empty()); // nothing on the label to compare
     }
 
-    TEST_CASE("mismatches: beyond 10% and 2 mg, or declared on one side only")
+    TEST_CASE("a panel title without any readable row is a panel found, not read: unreadable without a record")
+    {
+        CheckResult r;
+        applyVerdict(r, titleOnly(), false, nullptr);
+        CHECK(r.panel == PanelType::NutritionFacts);
+        CHECK(r.verdict == Verdict::Unreadable);
+    }
+
+    TEST_CASE("mismatches: beyond rounding tolerance, or declared on one side only")
     {
         CheckResult r;
         auto p = product({200.0, 100.0, 50.0, std::nullopt}, true);
-        applyVerdict(r, panelWith({mg(205), mg(150), std::nullopt, mg(60)}, true), true, &p);
+        applyVerdict(r, panelWith({mg(200), mg(150), std::nullopt, mg(60)}, true), true, &p);
         REQUIRE(r.database);
         REQUIRE(r.database->mismatches.size() == 3);
         CHECK(r.database->mismatches[0].mineral == Mineral::Potassium);
