@@ -1,5 +1,6 @@
 # Runs `labelcheck scan --headless` over a generated video and checks that it reports exactly the expected
-# products, in order: -DLABELCHECK=... -DVIDEO=... -DEXPECT="gtin14:verdict;gtin14:verdict"
+# products, in order: -DLABELCHECK=... -DVIDEO=... -DEXPECT=gtin14:verdict,gtin14:verdict
+string(REPLACE "," ";" EXPECT "${EXPECT}")
 execute_process(COMMAND ${LABELCHECK} scan --headless --no-db --source ${VIDEO} --timeout 600
   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
