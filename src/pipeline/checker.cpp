@@ -153,6 +153,7 @@ Inspection Checker::check(const std::filesystem::path& path, const std::string& 
         // The rest of the photo: claims ("Electrolyte Drink Mix") and compounds in the ingredient list.
         ocr::PhotoTextOptions textOptions;
         textOptions.panel = panelQuad;
+        textOptions.deadlineMs = opt.photoTextDeadlineMs;
         if (auto text = ocr::readPhotoText(impl_->engine, photo, textOptions)) {
             const auto texts = lineTexts(*text);
             label.photoClaimsElectrolytes = facts::claimsElectrolytes(*text);

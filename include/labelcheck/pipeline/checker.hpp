@@ -24,6 +24,10 @@ struct CheckerOptions {
     // When > 0, each Inspection carries an annotated thumbnail whose longer side is at most this many
     // pixels (for the HTML report). 0: none (saves the encoding time).
     int annotationMaxSide = 0;
+    // Wall-clock limit of the OCR pass over the text outside the panel (claims, ingredients), in ms; 0: none.
+    // A limit makes results depend on the machine's load (a busy machine reads less text), so `check`
+    // leaves it at 0 for reproducible output.
+    int photoTextDeadlineMs = 0;
 };
 
 // What checking one photo produced: the contract's result and, when asked for, the annotated thumbnail.
