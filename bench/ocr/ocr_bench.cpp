@@ -5,7 +5,7 @@
 //   panel found / corners within 10% of the panel width, mineral rows read (name, amount and %DV on one
 //   OCR row or a row wrapped over up to three lines), electrolyte claim text seen.
 //
-//   ocr_bench FOLDER [--limit N] [--no-photo-text] [--verbose]
+//   ocr_bench FOLDER [--limit N] [--no-photo-text] [--photo-deadline MS] [--verbose]
 
 #include "labelcheck/image/load.hpp"
 #include "labelcheck/image/rectify.hpp"
@@ -113,18 +113,21 @@ bool rowRead(const std::vector<TextLine>& lines, const std::string& name, const 
 int main(int argc, char** argv)
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: %s FOLDER [--limit N] [--no-photo-text] [--verbose]\n", argv[0]);
+        std::fprintf(stderr, "usage: %s FOLDER [--limit N] [--no-photo-text] [--photo-deadline MS] [--verbose]\n", argv[0]);
         return 2;
     }
     fs::path folder = argv[1];
     int limit = 1 << 30;
     bool photoText = true, verbose = false;
+    int photoDeadline = ocr::PhotoTextOptions{}.deadlineMs;
     for (int i = 2; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--limit" && i + 1 < argc)
             limit = std::atoi(argv[++i]);
         else if (a == "--no-photo-text")
             photoText = false;
+        else if (a == "--photo-deadline" && i + 1 < argc)
+            photoDeadline = std::atoi(argv[++i]);
         else if (a == "--verbose")
             verbose = true;
     }
@@ -181,6 +184,7 @@ int main(int argc, char** argv)
 
         auto panel = panel::findPanel(*img);
         record("panel");
+        float panelGlyph = 0;
         std::vector<TextLine> lines;
         std::string note;
         if (panel) {
@@ -188,6 +192,7 @@ int main(int argc, char** argv)
             auto rect = image::rectifyPanel(*img, panel->corners);
             record("rectify");
             if (rect) {
+                panelGlyph = rect->glyphHeightPx > 0 ? float(rect->glyphHeightPx / rect->scale) : 0.0f;
                 auto read = engine->recognize(rect->image);
                 record("ocr");
                 if (read)
@@ -199,6 +204,8 @@ int main(int argc, char** argv)
             ocr::PhotoTextOptions po;
             if (panel)
                 po.panel = panel->corners;
+            po.panelGlyphPx = panelGlyph;
+            po.deadlineMs = photoDeadline;
             auto read = ocr::readPhotoText(*engine, *img, po);
             record("photo_text");
             if (read)

@@ -16,12 +16,28 @@ Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image
         return makeError(ErrorCode::InvalidArgument, "photo text needs a non-empty 1- or 3-channel image");
     cv::Mat grey;
     try {
-        const cv::Mat src = image::asMat(photo);
-        const double scale =
+        cv::Mat src = image::asMat(photo);
+        double scale =
             std::min(1.0, double(std::max(64, options.longSide)) / std::max(photo.width, photo.height));
+        cv::Point2f offset(0, 0);
+        if (options.panel && options.panelGlyphPx > 0) {
+            const auto& q = *options.panel;
+            float x0 = std::min({q[0].x, q[1].x, q[2].x, q[3].x}), x1 = std::max({q[0].x, q[1].x, q[2].x, q[3].x});
+            float y0 = std::min({q[0].y, q[1].y, q[2].y, q[3].y}), y1 = std::max({q[0].y, q[1].y, q[2].y, q[3].y});
+            float w = x1 - x0, h = y1 - y0;
+            cv::Rect region(cv::Point(int(x0 - 1.2f * w), int(y0 - 1.2f * h)), cv::Point(int(x1 + 1.2f * w), int(y1 + 1.2f * h)));
+            region &= cv::Rect(0, 0, photo.width, photo.height);
+            if (region.area() > 0) {
+                src = src(region);
+                offset = cv::Point2f(float(region.x), float(region.y));
+                scale = std::clamp(14.0 / options.panelGlyphPx, 0.2, 2.0);
+            }
+        }
+        if (double(src.cols) * src.rows * scale * scale > options.maxPixels)
+            scale = std::sqrt(double(options.maxPixels) / (double(src.cols) * src.rows));
         cv::Mat small;
-        if (scale < 1.0)
-            cv::resize(src, small, cv::Size(), scale, scale, cv::INTER_AREA);
+        if (std::abs(scale - 1.0) > 1e-3)
+            cv::resize(src, small, cv::Size(), scale, scale, scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
         else
             small = src.clone();
         if (small.channels() == 3)
@@ -34,7 +50,7 @@ Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image
             const auto& q = *options.panel;
             std::vector<cv::Point> poly;
             for (const auto& p : q)
-                poly.emplace_back(int(std::lround(p.x * scale)), int(std::lround(p.y * scale)));
+                poly.emplace_back(int(std::lround((p.x - offset.x) * scale)), int(std::lround((p.y - offset.y) * scale)));
             cv::fillConvexPoly(grey, poly, cv::Scalar(cv::mean(grey)[0]));
             angle = std::atan2(q[1].y - q[0].y, q[1].x - q[0].x) * 180.0 / CV_PI;
         }
@@ -49,7 +65,8 @@ Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image
             cv::warpAffine(grey, level, A, canvas, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
             grey = level;
         }
-        grey = image::sauvolaMat(grey, image::SauvolaOptions{std::max(31, grey.cols / 25) | 1, 0.2f, 128.0f});
+        const int window = options.panelGlyphPx > 0 ? 61 : std::max(31, grey.cols / 25) | 1;
+        grey = image::sauvolaMat(grey, image::SauvolaOptions{window, 0.2f, 128.0f});
     } catch (const cv::Exception& e) {
         return makeError(ErrorCode::Internal, std::string("photo text: OpenCV: ") + e.what());
     }

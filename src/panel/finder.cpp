@@ -7,8 +7,6 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <cstdio>
-#include <cstdlib>
 
 namespace labelcheck::panel {
 
@@ -349,11 +347,6 @@ std::vector<Candidate> candidatesIn(const cv::Mat& ink, const cv::Mat& grey, boo
         return total == 0 || good < 0.5 * total;
     });
     std::vector<Candidate> out;
-    if (std::getenv("LC_DEBUG")) {
-        std::fprintf(stderr, "-- %zu segments (light %d, %dx%d)\n", segs.size(), light, ink.cols, ink.rows);
-        for (auto& s : segs)
-            std::fprintf(stderr, "   seg %.0f,%.0f - %.0f,%.0f th %.1f\n", s.x0, s.y0, s.x1, s.y1, s.thickness);
-    }
     const std::size_t n = segs.size();
     if (n < 2)
         return out;
@@ -393,8 +386,6 @@ std::vector<Candidate> candidatesIn(const cv::Mat& ink, const cv::Mat& grey, boo
         const float len = medianOf(lens), th = medianOf(thick), gap = medianOf(gaps);
         const Segment &top = g.front(), &bottom = g.back();
         const float span = bottom.midY() - top.midY();
-        if (std::getenv("LC_DEBUG"))
-            std::fprintf(stderr, "  group %zu len %.0f gap %.1f th %.1f span %.0f\n", g.size(), len, gap, th, span);
         if (gap < std::max(6.0f, 3 * th) || span < 0.08f * len)
             continue; // stripes (a barcode on its side, a pattern), or a double underline
 
@@ -408,8 +399,6 @@ std::vector<Candidate> candidatesIn(const cv::Mat& ink, const cv::Mat& grey, boo
                     best = std::max(best, inkAlong(ink, g[i - 1], from + f * (to - from)));
             gapsWithText += best > 0.02f;
         }
-        if (std::getenv("LC_DEBUG"))
-            std::fprintf(stderr, "    gaps with text %d/%zu\n", gapsWithText, g.size() - 1);
         if (gapsWithText * 5 < int(g.size() - 1) * 2)
             continue;
 
@@ -466,8 +455,6 @@ std::vector<Candidate> candidatesIn(const cv::Mat& ink, const cv::Mat& grey, boo
                          int(std::ceil(sg.thickness)) + 5);
             lineShare = inkN ? float(cv::countNonZero(others(inner) & ink(inner))) / float(inkN) : 0.0f;
         }
-        if (std::getenv("LC_DEBUG"))
-            std::fprintf(stderr, "    density %.3f rowShare %.2f lineShare %.2f\n", density, rowShare, lineShare);
         if (lineShare > 0.5f)
             continue;
         if (density < 0.01f || density > 0.6f)
@@ -534,9 +521,6 @@ std::vector<Candidate> candidatesIn(const cv::Mat& ink, const cv::Mat& grey, boo
                                                  int(second.midY() - top.midY() + up)));
         float below = tallGlyphs(ink, cv::Rect(int(bottom.x0), int(penult.midY()), int(bottom.len()),
                                                  int(bottom.midY() - penult.midY() + down)));
-        if (std::getenv("LC_DEBUG"))
-            std::fprintf(stderr, "rules %zu score %.2f top %.0f,%.0f-%.0f,%.0f above %.1f below %.1f up %.1f down %.1f\n",
-                         g.size(), score, top.x0, top.y0, top.x1, top.y1, above, below, up, down);
         if (below > 1.3f * above && below > 0)
             c.quad = {c.quad[2], c.quad[3], c.quad[0], c.quad[1]};
         c.score = score;
