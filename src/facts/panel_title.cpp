@@ -2,6 +2,9 @@
 
 #include "labelcheck/facts/fuzzy.hpp"
 
+#include <algorithm>
+#include <vector>
+
 namespace labelcheck::facts {
 
 namespace {
@@ -24,15 +27,23 @@ std::string squashLetters(std::string_view line)
     return out;
 }
 
-// True when some window of `s` is within `slack` edits of `target`.
+// True when some substring of `s` is within `slack` edits of `target` (Sellers' approximate substring
+// matching: edit distance with a free start and end in `s`), O(|s| * |target|).
 bool fuzzyContains(const std::string& s, std::string_view target, std::size_t slack)
 {
-    if (s.size() + slack < target.size())
-        return false;
-    for (std::size_t len = target.size() - std::min(slack, target.size()); len <= target.size() + slack; ++len)
-        for (std::size_t i = 0; i + len <= s.size(); ++i)
-            if (editDistance(std::string_view(s).substr(i, len), target) <= slack)
-                return true;
+    std::vector<std::size_t> prev(target.size() + 1), cur(target.size() + 1);
+    for (std::size_t j = 0; j <= target.size(); ++j)
+        prev[j] = j;
+    if (prev[target.size()] <= slack)
+        return true;
+    for (char c : s) {
+        cur[0] = 0; // a match may start anywhere in s
+        for (std::size_t j = 1; j <= target.size(); ++j)
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (c == target[j - 1] ? 0 : 1)});
+        if (cur[target.size()] <= slack)
+            return true;
+        std::swap(prev, cur);
+    }
     return false;
 }
 
