@@ -236,8 +236,8 @@ cv::Mat renderPanel(const LabelSpec& spec, const PanelStyleParams& st, Fonts& f,
             const int dvW = f.width(dvFont, it.dv, px);
             const int boldW = f.width(bold, it.amount + "  ", px); // the amount after a bold name, with its space
             int nameMax = inlineAmt ? (dvRight - std::max(dvW, dvColW * 2 / 3) - st.px / 2 - pad - indent - std::max(amountW, boldW))
-                                    : (amountRight - std::max(amountW, amountColW * 3 / 5) - st.px / 2 - pad - indent);
-            nameMax = std::max(nameMax - st.px / 2, st.px * 3); // room for the continuation indent
+                                    : (amountRight - std::max(amountW, std::min(amountColW * 3 / 5, st.px * 4)) - st.px / 2 - pad - indent);
+            nameMax = std::max(nameMax - st.px / 2, st.px * 13 / 2); // room for the continuation indent
             auto lines = wrap(f, nameFont, it.text, px, nameMax);
             for (std::size_t k = 0; k < lines.size(); ++k) {
                 y += static_cast<int>(px * st.lineGap) - descent;
@@ -414,7 +414,7 @@ RenderedLabel renderLabel(const LabelSpec& spec, Rng& rng, Fonts& f)
     st.family = rng.pick(kPanelFamilies);
     st.px = rng.range(34, 46);
     const bool supplement = spec.style == PanelStyle::Supplement;
-    st.width = static_cast<int>(st.px * (supplement ? (rng.chance(0.2) ? rng.uniform(12.5, 14.5) : rng.uniform(14.5, 21))
+    st.width = static_cast<int>(st.px * (supplement ? (rng.chance(0.12) ? rng.uniform(13.5, 15.5) : rng.uniform(15.5, 21))
                                                     : rng.uniform(12.5, 15.5)));
     st.pad = static_cast<int>(st.px * rng.uniform(0.25, 0.45));
     st.lineGap = rng.uniform(1.2, 1.5);
