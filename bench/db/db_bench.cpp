@@ -108,6 +108,7 @@ int main(int argc, char** argv)
     fs::path dir;
     bool keep = false;
     bool dense = false;
+    bool reuse = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto next = [&]() -> std::string {
@@ -129,8 +130,10 @@ int main(int argc, char** argv)
             keep = true;
         else if (a == "--dense")
             dense = true;
+        else if (a == "--reuse")
+            reuse = true;
         else {
-            std::cerr << "usage: db_bench [--products N] [--lookups N] [--searches N] [--dir PATH] [--keep] [--dense]\n";
+            std::cerr << "usage: db_bench [--products N] [--lookups N] [--searches N] [--dir PATH] [--keep] [--dense] [--reuse]\n";
             return 2;
         }
     }
@@ -139,9 +142,13 @@ int main(int argc, char** argv)
     fs::create_directories(dir);
     const fs::path csv = dir / "products.csv";
     const fs::path dbPath = dir / "bench.db";
-    fs::remove(dbPath);
-    fs::remove(fs::path(dbPath.string() + "-wal"));
-    fs::remove(fs::path(dbPath.string() + "-shm"));
+    // --reuse: time lookups and searches again on the database a --keep run left in --dir (same --products).
+    reuse = reuse && fs::exists(dbPath);
+    if (!reuse) {
+        fs::remove(dbPath);
+        fs::remove(fs::path(dbPath.string() + "-wal"));
+        fs::remove(fs::path(dbPath.string() + "-shm"));
+    }
 
     // 1. Generate.
     std::mt19937_64 rng(42);
@@ -177,7 +184,7 @@ int main(int argc, char** argv)
     std::vector<std::pair<std::string, std::string>> known; // (brand, name) of every n/5000th product
     const std::uint64_t knownEvery = std::max<std::uint64_t>(1, n / 5000);
     auto t0 = Clock::now();
-    {
+    if (!reuse) {
         std::ofstream out(csv, std::ios::binary);
         out << db::csvHeader() << "\n";
         std::uniform_int_distribution<std::size_t> pb(0, brands.size() - 1), pf(0, kFlavors.size() - 1),
@@ -218,12 +225,12 @@ int main(int argc, char** argv)
         }
     }
     const double genSeconds = seconds(Clock::now() - t0);
-    const auto csvBytes = fs::file_size(csv);
+    const auto csvBytes = reuse ? 0 : fs::file_size(csv);
 
     // 2. Import.
     double importSeconds = 0, importCpu = 0;
     db::ImportReport report;
-    {
+    if (!reuse) {
         db::OpenOptions o;
         o.seed = false;
         auto database = db::Database::open(dbPath, o);
@@ -253,6 +260,15 @@ int main(int argc, char** argv)
     if (!database) {
         std::cerr << database.error().message << "\n";
         return 3;
+    }
+    if (reuse) {
+        for (std::uint64_t i = 0; i < n; i += knownEvery)
+            if (auto p = database->findByGtin(gtinOf(i)); p.ok() && p->has_value())
+                known.emplace_back((*p)->brand, (*p)->name);
+        if (known.empty()) {
+            std::cerr << "--reuse: the database in --dir does not hold this benchmark's products\n";
+            return 3;
+        }
     }
     std::uniform_int_distribution<std::uint64_t> pick(0, n - 1);
     std::uniform_int_distribution<int> pct(0, 99);

@@ -99,8 +99,9 @@ public:
     // barcode number under any reading (message says why, e.g. the expected check digit).
     Expected<std::optional<Product>> findByCode(std::string_view code) const;
 
-    // Full-text search over brand and name, best match first (BM25). Every word of `text` must match; the
-    // last word also matches as a prefix. FTS5 syntax in `text` ("", *, -, NEAR, AND, unbalanced quotes)
+    // Full-text search over brand and name, best match first (BM25). Every word of `text` must match.
+    // Products matching every word whole come first; when they are fewer than `limit`, products where the
+    // last word matches as a prefix (text still being typed: "magnes") follow. FTS5 syntax in `text` ("", *, -, NEAR, AND, unbalanced quotes)
     // is treated as plain words. Empty or punctuation-only text returns no products.
     // Ranking is exact when at most max(500, limit) products match; beyond that only the first
     // max(500, limit) matches (in insertion order) are ranked, which keeps a search of a common word among

@@ -388,6 +388,21 @@ TEST_CASE("search ranks every match up to the cap, whatever the insertion order"
     CHECK(db.search("common", 5000)->size() == 451);
 }
 
+TEST_CASE("search puts whole-word matches before prefix matches")
+{
+    TempDir dir;
+    auto db = emptyDatabase(dir);
+    REQUIRE(db.upsert(sampleProduct("00012345678905", "A", "Magnesium")).ok());
+    REQUIRE(db.upsert(sampleProduct("00036000291452", "B", "Mag")).ok());
+    auto r = db.search("mag");
+    REQUIRE(r.ok());
+    REQUIRE(r->size() == 2);
+    CHECK((*r)[0].name == "Mag");
+    CHECK((*r)[1].name == "Magnesium");
+    CHECK(db.search("mag", 1)->size() == 1);
+    CHECK(db.search("magn")->size() == 1);
+}
+
 TEST_CASE("ftsQuery quotes every word")
 {
     CHECK(ftsQuery("lemon  lime") == "\"lemon\" \"lime\"*");
