@@ -98,7 +98,8 @@ int runCheck(const CheckOptions& o)
 
     pipeline::CheckerOptions checkerOptions;
     checkerOptions.databasePath = *database;
-    checkerOptions.barcode.setTimeBudgetMs(o.barcodeBudgetMs);
+    if (o.barcodeBudgetMs)
+        checkerOptions.barcode.setTimeBudgetMs(*o.barcodeBudgetMs);
     if (*format == OutputFormat::Html)
         checkerOptions.annotationMaxSide = 480;
 
@@ -212,9 +213,10 @@ void registerCheck(CLI::App& app, int& exitCode)
             ->type_name("PATH");
     cmd->add_flag("--no-db", opts->noDatabase, "Do not consult the product database")->excludes(dbOpt);
     cmd->add_flag("--no-progress", opts->noProgress, "Never draw the progress bar (it is drawn only on a terminal)");
-    cmd->add_option("--barcode-budget-ms", opts->barcodeBudgetMs, "Time budget of the barcode search per photo")
+    cmd->add_option("--barcode-budget-ms", opts->barcodeBudgetMs,
+                    fmt::format("Time budget of the barcode search per photo, 0 for none (default {})",
+                                barcode::ReadOptions().timeBudgetMs()))
         ->check(CLI::Range(0, 600000))
-        ->capture_default_str()
         ->type_name("MS");
     cmd->callback([opts, &exitCode] { exitCode = runCheck(*opts); });
 }

@@ -31,10 +31,10 @@ struct CheckOptions {
     std::string output; // empty: standard output
     int jobs = 0;       // 0: all cores
     bool failOnIncomplete = false;
-    std::string database;    // --db; empty: $LABELCHECK_DB or the default path
-    bool noDatabase = false; // --no-db
-    bool noProgress = false; // --no-progress
-    int barcodeBudgetMs = 1500;
+    std::string database;               // --db; empty: $LABELCHECK_DB or the default path
+    bool noDatabase = false;            // --no-db
+    bool noProgress = false;            // --no-progress
+    std::optional<int> barcodeBudgetMs; // --barcode-budget-ms; nullopt: the barcode module's default
 };
 
 // The number of worker threads for `requested` (--jobs): requested when > 0, else the number of cores

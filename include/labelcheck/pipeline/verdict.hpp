@@ -22,7 +22,6 @@ struct LabelReading {
 // not looked up; `databaseConsulted` says whether a database was asked, which decides between
 // `database: {found: false}` and `database: null`). Leaves file, ok, error and barcode alone.
 // Returns the rules' confidence in the verdict (0..1).
-double applyVerdict(CheckResult& result, const LabelReading& label, bool databaseConsulted,
-                    const db::Product* product);
+double applyVerdict(CheckResult& result, const LabelReading& label, bool databaseConsulted, const db::Product* product);
 
 } // namespace labelcheck::pipeline
