@@ -20,8 +20,8 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -205,8 +205,8 @@ int main(int argc, char** argv)
         dump.open(dumpPath);
     std::map<std::string, std::array<int, 2>> passTable; // name -> {correct, wrong}
     Tally totOurs, totZx, totZbar;
-    std::printf("%-20s %5s | %-22s | %-22s | %-22s\n", "folder", "n", "labelcheck ok/wrong/ms", "zxing-once ok/wrong/ms",
-                useZbar ? "zbarimg ok/wrong/ms" : "zbarimg (n/a)");
+    std::printf("%-20s %5s | %-22s | %-22s | %-22s\n", "folder", "n", "labelcheck ok/wrong/ms",
+                "zxing-once ok/wrong/ms", useZbar ? "zbarimg ok/wrong/ms" : "zbarimg (n/a)");
     for (const auto& dir : subdirs) {
         std::vector<fs::path> files;
         for (const auto& e : fs::directory_iterator(dir))
@@ -241,7 +241,8 @@ int main(int argc, char** argv)
 
             barcode::ReadStats st;
             const double cpu0 = threadCpuMs();
-            auto r = barcode::readBarcode(img, barcode::ReadOptions().setTimeBudgetMs(budget).setRunAllPasses(passes), st);
+            auto r =
+                barcode::readBarcode(img, barcode::ReadOptions().setTimeBudgetMs(budget).setRunAllPasses(passes), st);
             ours.cpuMs.push_back(threadCpuMs() - cpu0);
             const int o = outcome(r ? r->gtin14 : "", *expected);
             ours.add(o, passes ? 0.0 : st.ms);
@@ -255,7 +256,10 @@ int main(int argc, char** argv)
                              << p.trusted << "," << p.gtin14 << "," << p.ms << "\n";
                 }
             if (verbose || o == -1)
-                std::printf("  %s: %s expected %s got %s by %s passes=%d %.1f ms\n", o == 1 ? "ok" : o == 0 ? "none" : "WRONG",
+                std::printf("  %s: %s expected %s got %s by %s passes=%d %.1f ms\n",
+                            o == 1   ? "ok"
+                            : o == 0 ? "none"
+                                     : "WRONG",
                             (name + "/" + f.filename().string()).c_str(), expected->c_str(),
                             r ? r->gtin14.c_str() : "-", st.decidedBy.c_str(), st.passes, st.ms);
 
@@ -277,8 +281,8 @@ int main(int argc, char** argv)
             std::snprintf(buf, sizeof buf, "%3d / %d / %6.1f", t.correct, t.wrong, t.median());
             return std::string(buf);
         };
-        std::printf("%-20s %5d | %-22s | %-22s | %-22s\n", name.c_str(), ours.total, cell(ours).c_str(), cell(zx).c_str(),
-                    useZbar ? cell(zb).c_str() : "");
+        std::printf("%-20s %5d | %-22s | %-22s | %-22s\n", name.c_str(), ours.total, cell(ours).c_str(),
+                    cell(zx).c_str(), useZbar ? cell(zb).c_str() : "");
         totOurs.add(ours), totZx.add(zx), totZbar.add(zb);
     }
     auto line = [](const char* who, const Tally& t) {

@@ -153,11 +153,12 @@ std::vector<cv::Rect> rankTiles(const cv::Mat& grey, int tileSide, int maxTiles)
         if (static_cast<int>(out.size()) >= maxTiles || c.score <= 0)
             break;
         const cv::Rect cells(c.x, c.y, 4, 4);
-        if (std::any_of(chosenCells.begin(), chosenCells.end(), [&](const cv::Rect& r) { return (r & cells).area() > 8; }))
+        if (std::any_of(chosenCells.begin(), chosenCells.end(),
+                        [&](const cv::Rect& r) { return (r & cells).area() > 8; }))
             continue;
         chosenCells.push_back(cells);
-        const cv::Rect full(static_cast<int>(c.x * cell / s), static_cast<int>(c.y * cell / s), static_cast<int>(4 * cell / s),
-                            static_cast<int>(4 * cell / s));
+        const cv::Rect full(static_cast<int>(c.x * cell / s), static_cast<int>(c.y * cell / s),
+                            static_cast<int>(4 * cell / s), static_cast<int>(4 * cell / s));
         out.push_back(full & cv::Rect(0, 0, grey.cols, grey.rows));
     }
     return out;

@@ -22,14 +22,14 @@ using detail::PassHints;
 using detail::PassResult;
 using Clock = std::chrono::steady_clock;
 
-constexpr int kBaseSide = 1280;   // long side of the whole-image view; ZXing's cost grows with the area
-constexpr int kSmallSide = 800;   // views up to this size are also tried upscaled
-constexpr int kMaxRegions = 3;    // located regions tried per photo
-constexpr int kTileSide = 640;    // full-resolution tiles of large photos
-constexpr float kTileMargin = 6;  // a symbol read closer than this to a tile's cut edge is ignored
+constexpr int kBaseSide = 1280;      // long side of the whole-image view; ZXing's cost grows with the area
+constexpr int kSmallSide = 800;      // views up to this size are also tried upscaled
+constexpr int kMaxRegions = 3;       // located regions tried per photo
+constexpr int kTileSide = 640;       // full-resolution tiles of large photos
+constexpr float kTileMargin = 6;     // a symbol read closer than this to a tile's cut edge is ignored
 constexpr int kMaxVerifications = 4; // verification crops per search
-constexpr int kHotTiles = 2;      // most barcode-like tiles of a large photo that get the whole ladder
-constexpr int kVotesNeeded = 2;   // distinct untrusted passes that must agree
+constexpr int kHotTiles = 2;         // most barcode-like tiles of a large photo that get the whole ladder
+constexpr int kVotesNeeded = 2;      // distinct untrusted passes that must agree
 
 // A greyscale image derived from the input, with the affine map from its pixels back to the input's.
 struct View {
@@ -41,7 +41,10 @@ struct View {
     cv::Rect2f innerInput;
 };
 
-cv::Matx23d identity() { return {1, 0, 0, 0, 1, 0}; }
+cv::Matx23d identity()
+{
+    return {1, 0, 0, 0, 1, 0};
+}
 
 // toInput of a view made from `parent` by the forward map `m` (parent pixels -> new view pixels).
 cv::Matx23d chain(const cv::Matx23d& parentToInput, const cv::Matx23d& m)
@@ -66,7 +69,10 @@ View scaled(const View& v, double f, int interpolation)
     return out;
 }
 
-View filtered(const View& v, cv::Mat grey) { return View{std::move(grey), v.toInput, v.innerInput}; }
+View filtered(const View& v, cv::Mat grey)
+{
+    return View{std::move(grey), v.toInput, v.innerInput};
+}
 
 View sharpened(const View& v)
 {
@@ -95,13 +101,15 @@ View rotated(const View& v, double degrees)
 {
     const cv::Point2f c(v.grey.cols / 2.0f, v.grey.rows / 2.0f);
     cv::Matx23d m = cv::getRotationMatrix2D(c, degrees, 1.0);
-    const cv::Rect2f bb = cv::RotatedRect(c, cv::Size2f(static_cast<float>(v.grey.cols), static_cast<float>(v.grey.rows)),
-                                          static_cast<float>(degrees))
-                              .boundingRect2f();
+    const cv::Rect2f bb =
+        cv::RotatedRect(c, cv::Size2f(static_cast<float>(v.grey.cols), static_cast<float>(v.grey.rows)),
+                        static_cast<float>(degrees))
+            .boundingRect2f();
     m(0, 2) += bb.width / 2.0 - c.x;
     m(1, 2) += bb.height / 2.0 - c.y;
     View out;
-    cv::warpAffine(v.grey, out.grey, m, cv::Size(static_cast<int>(std::ceil(bb.width)), static_cast<int>(std::ceil(bb.height))),
+    cv::warpAffine(v.grey, out.grey, m,
+                   cv::Size(static_cast<int>(std::ceil(bb.width)), static_cast<int>(std::ceil(bb.height))),
                    cv::INTER_LINEAR, cv::BORDER_REPLICATE);
     out.toInput = chain(v.toInput, m);
     out.innerInput = v.innerInput;
@@ -146,15 +154,18 @@ View regionView(const View& full, const detail::Region& r)
 const char* binarizerName(Binarizer b)
 {
     switch (b) {
-    case Binarizer::LocalAverage: return "local";
-    case Binarizer::GlobalHistogram: return "global";
-    case Binarizer::FixedThreshold: return "fixed";
+    case Binarizer::LocalAverage:
+        return "local";
+    case Binarizer::GlobalHistogram:
+        return "global";
+    case Binarizer::FixedThreshold:
+        return "fixed";
     }
     return "?";
 }
 
 class Search {
-public:
+  public:
     Search(const image::Image& img, const ReadOptions& options, ReadStats& stats)
         : img_(img), options_(options), stats_(stats), start_(Clock::now())
     {
@@ -177,12 +188,13 @@ public:
     // Runs one pass unless done(). A trusted pass decides alone; an untrusted one votes.
     void run(const std::string& viewName, const View& v, Binarizer b, bool trusted, bool tryRotate = true)
     {
-        run(viewName, [&v]() -> const View& { return v; }, b, trusted, tryRotate);
+        run(
+            viewName, [&v]() -> const View& { return v; }, b, trusted, tryRotate);
     }
 
     // Same with the view made only when the pass runs (views cost more than some passes).
     template <typename MakeView>
-        requires std::invocable<MakeView>
+    requires std::invocable<MakeView>
     void run(const std::string& viewName, MakeView&& make, Binarizer b, bool trusted, bool tryRotate = true)
     {
         if (done())
@@ -194,11 +206,10 @@ public:
         hints.tryHarder = true;
         hints.tryRotate = tryRotate;
         auto r = detail::decodeView(v.grey, hints);
-        if (r && !v.innerInput.empty() &&
-            !std::all_of(r->corners.begin(), r->corners.end(), [&](const cv::Point2f& p) {
-                return v.innerInput.contains(cv::Point2f(
-                    static_cast<float>(v.toInput(0, 0) * p.x + v.toInput(0, 1) * p.y + v.toInput(0, 2)),
-                    static_cast<float>(v.toInput(1, 0) * p.x + v.toInput(1, 1) * p.y + v.toInput(1, 2))));
+        if (r && !v.innerInput.empty() && !std::all_of(r->corners.begin(), r->corners.end(), [&](const cv::Point2f& p) {
+                return v.innerInput.contains(
+                    cv::Point2f(static_cast<float>(v.toInput(0, 0) * p.x + v.toInput(0, 1) * p.y + v.toInput(0, 2)),
+                                static_cast<float>(v.toInput(1, 0) * p.x + v.toInput(1, 1) * p.y + v.toInput(1, 2))));
             }))
             r.reset();
         const std::string name = viewName + "/" + binarizerName(b);
@@ -223,7 +234,7 @@ public:
     double elapsedMs() const { return std::chrono::duration<double, std::milli>(Clock::now() - start_).count(); }
     std::optional<Barcode> result() const { return result_; }
 
-private:
+  private:
     // Votes count per view, not per binarizer: two binarizations of one view fail together.
     void castVote(const Barcode& bc, const std::string& viewName, const std::string& name)
     {
@@ -256,11 +267,13 @@ private:
         ++verifications_;
         int minX = img_.width, minY = img_.height, maxX = 0, maxY = 0;
         for (const auto& p : bc.corners)
-            minX = std::min(minX, p.x), minY = std::min(minY, p.y), maxX = std::max(maxX, p.x), maxY = std::max(maxY, p.y);
+            minX = std::min(minX, p.x), minY = std::min(minY, p.y), maxX = std::max(maxX, p.x),
+            maxY = std::max(maxY, p.y);
         const int len = std::max({maxX - minX, maxY - minY, 24});
         const int half = len; // the symbol's length on every side of its centre: whole whatever its angle
         const cv::Point c((minX + maxX) / 2, (minY + maxY) / 2);
-        const cv::Rect r = cv::Rect(c.x - half, c.y - half, 2 * half, 2 * half) & cv::Rect(0, 0, full_->grey.cols, full_->grey.rows);
+        const cv::Rect r =
+            cv::Rect(c.x - half, c.y - half, 2 * half, 2 * half) & cv::Rect(0, 0, full_->grey.cols, full_->grey.rows);
         if (r.width < 16 || r.height < 16)
             return;
         View v{full_->grey(r), chain(full_->toInput, cv::Matx23d(1, 0, -r.x, 0, 1, -r.y)), {}};
@@ -381,22 +394,35 @@ void searchVariants(Search& s, const View& base, const std::string& p)
     const auto FT = Binarizer::FixedThreshold;
     if (std::max(base.grey.cols, base.grey.rows) <= kSmallSide) {
         View up;
-        s.run(p + "up2", [&]() -> const View& { return up = scaled(base, 2.0, cv::INTER_CUBIC); }, LA, false);
-        s.run(p + "up2", [&]() -> const View& { return up; }, FT, false);
-        s.run(p + "up2-sharp", [&] { return sharpened(up); }, LA, false);
-        s.run(p + "up2-adapt", [&] { return binarizedAdaptive(up); }, FT, false);
-        s.run(p + "up3", [&] { return scaled(base, 3.0, cv::INTER_CUBIC); }, LA, false);
+        s.run(
+            p + "up2", [&]() -> const View& { return up = scaled(base, 2.0, cv::INTER_CUBIC); }, LA, false);
+        s.run(
+            p + "up2", [&]() -> const View& { return up; }, FT, false);
+        s.run(
+            p + "up2-sharp", [&] { return sharpened(up); }, LA, false);
+        s.run(
+            p + "up2-adapt", [&] { return binarizedAdaptive(up); }, FT, false);
+        s.run(
+            p + "up3", [&] { return scaled(base, 3.0, cv::INTER_CUBIC); }, LA, false);
     }
-    s.run(p + "half", [&] { return scaled(base, 0.5, cv::INTER_AREA); }, LA, false);
-    s.run(p + "sharp", [&] { return sharpened(base); }, LA, false);
-    s.run(p + "sharp-mild", [&] { return sharpenedBy(base, 1.0, 0.5); }, LA, false);
-    s.run(p + "clahe", [&] { return contrasted(base); }, LA, false);
+    s.run(
+        p + "half", [&] { return scaled(base, 0.5, cv::INTER_AREA); }, LA, false);
+    s.run(
+        p + "sharp", [&] { return sharpened(base); }, LA, false);
+    s.run(
+        p + "sharp-mild", [&] { return sharpenedBy(base, 1.0, 0.5); }, LA, false);
+    s.run(
+        p + "clahe", [&] { return contrasted(base); }, LA, false);
     s.run(p + "base", base, FT, false);
-    s.run(p + "adapt", [&] { return binarizedAdaptive(base); }, FT, false);
-    s.run(p + "smooth", [&] { return smoothed(base); }, LA, false);
-    s.run(p + "median", [&] { return medianed(base); }, LA, false);
+    s.run(
+        p + "adapt", [&] { return binarizedAdaptive(base); }, FT, false);
+    s.run(
+        p + "smooth", [&] { return smoothed(base); }, LA, false);
+    s.run(
+        p + "median", [&] { return medianed(base); }, LA, false);
     for (double deg : {8.0, -8.0, 15.0, -15.0, 25.0, -25.0})
-        s.run(p + "rot" + std::to_string(static_cast<int>(deg)), [&] { return rotated(base, deg); }, LA, false);
+        s.run(
+            p + "rot" + std::to_string(static_cast<int>(deg)), [&] { return rotated(base, deg); }, LA, false);
 }
 
 void searchAll(Search& s, const View& full)
@@ -433,9 +459,12 @@ void searchAll(Search& s, const View& full)
             const std::string name = "region" + std::to_string(i + 1);
             s.run(name, regions[i], LA, i == 0, false);
             s.run(name, regions[i], FT, false, false);
-            s.run(name + "-sharp", [&] { return sharpened(regions[i]); }, LA, false, false);
-            s.run(name + "-adapt", [&] { return binarizedAdaptive(regions[i]); }, FT, false, false);
-            s.run(name + "-median", [&] { return medianed(regions[i]); }, LA, false, false);
+            s.run(
+                name + "-sharp", [&] { return sharpened(regions[i]); }, LA, false, false);
+            s.run(
+                name + "-adapt", [&] { return binarizedAdaptive(regions[i]); }, FT, false, false);
+            s.run(
+                name + "-median", [&] { return medianed(regions[i]); }, LA, false, false);
         }
     };
 
@@ -460,10 +489,14 @@ void searchAll(Search& s, const View& full)
                 rv.innerInput = v.innerInput;
                 const std::string name = p + "region" + std::to_string(i + 1);
                 s.run(name, rv, LA, false, false);
-                s.run(name + "-sharp", [&] { return sharpened(rv); }, LA, false, false);
-                s.run(name + "-adapt", [&] { return binarizedAdaptive(rv); }, FT, false, false);
-                s.run(name + "-median", [&] { return medianed(rv); }, LA, false, false);
-                s.run(name + "-up2", [&] { return scaled(rv, 2.0, cv::INTER_CUBIC); }, LA, false, false);
+                s.run(
+                    name + "-sharp", [&] { return sharpened(rv); }, LA, false, false);
+                s.run(
+                    name + "-adapt", [&] { return binarizedAdaptive(rv); }, FT, false, false);
+                s.run(
+                    name + "-median", [&] { return medianed(rv); }, LA, false, false);
+                s.run(
+                    name + "-up2", [&] { return scaled(rv, 2.0, cv::INTER_CUBIC); }, LA, false, false);
             }
             searchVariants(s, v, p);
         }

@@ -12,20 +12,28 @@ namespace {
 std::optional<std::string> formatName(ZXing::BarcodeFormat f)
 {
     switch (f) {
-    case ZXing::BarcodeFormat::EAN13: return "EAN-13";
-    case ZXing::BarcodeFormat::EAN8: return "EAN-8";
-    case ZXing::BarcodeFormat::UPCA: return "UPC-A";
-    case ZXing::BarcodeFormat::UPCE: return "UPC-E";
-    default: return std::nullopt;
+    case ZXing::BarcodeFormat::EAN13:
+        return "EAN-13";
+    case ZXing::BarcodeFormat::EAN8:
+        return "EAN-8";
+    case ZXing::BarcodeFormat::UPCA:
+        return "UPC-A";
+    case ZXing::BarcodeFormat::UPCE:
+        return "UPC-E";
+    default:
+        return std::nullopt;
     }
 }
 
 ZXing::Binarizer toZx(Binarizer b)
 {
     switch (b) {
-    case Binarizer::GlobalHistogram: return ZXing::Binarizer::GlobalHistogram;
-    case Binarizer::FixedThreshold: return ZXing::Binarizer::FixedThreshold;
-    case Binarizer::LocalAverage: break;
+    case Binarizer::GlobalHistogram:
+        return ZXing::Binarizer::GlobalHistogram;
+    case Binarizer::FixedThreshold:
+        return ZXing::Binarizer::FixedThreshold;
+    case Binarizer::LocalAverage:
+        break;
     }
     return ZXing::Binarizer::LocalAverage;
 }
@@ -33,11 +41,16 @@ ZXing::Binarizer toZx(Binarizer b)
 bool expectedLength(ZXing::BarcodeFormat f, std::size_t n)
 {
     switch (f) {
-    case ZXing::BarcodeFormat::EAN13: return n == 13;
-    case ZXing::BarcodeFormat::EAN8: return n == 8;
-    case ZXing::BarcodeFormat::UPCA: return n == 12;
-    case ZXing::BarcodeFormat::UPCE: return n == 8;
-    default: return false;
+    case ZXing::BarcodeFormat::EAN13:
+        return n == 13;
+    case ZXing::BarcodeFormat::EAN8:
+        return n == 8;
+    case ZXing::BarcodeFormat::UPCA:
+        return n == 12;
+    case ZXing::BarcodeFormat::UPCE:
+        return n == 8;
+    default:
+        return false;
     }
 }
 
@@ -67,7 +80,7 @@ std::optional<PassResult> decodeView(const cv::Mat& grey, const PassHints& h)
     if (!format || !expectedLength(result.format(), text.size()))
         return std::nullopt;
     auto g = gtin::toGtin14(text, result.format() == ZXing::BarcodeFormat::UPCE ? std::optional(gtin::Kind::UpcE)
-                                                                                 : std::nullopt);
+                                                                                : std::nullopt);
     if (!g)
         return std::nullopt; // toGtin14 re-checks the check digit
     PassResult r;
@@ -76,7 +89,8 @@ std::optional<PassResult> decodeView(const cv::Mat& grey, const PassHints& h)
     r.gtin14 = std::move(*g);
     const auto& pos = result.position();
     for (int i = 0; i < 4; ++i)
-        r.corners[static_cast<std::size_t>(i)] = cv::Point2f(static_cast<float>(pos[i].x), static_cast<float>(pos[i].y));
+        r.corners[static_cast<std::size_t>(i)] =
+            cv::Point2f(static_cast<float>(pos[i].x), static_cast<float>(pos[i].y));
     return r;
 }
 

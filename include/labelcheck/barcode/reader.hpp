@@ -23,21 +23,33 @@ struct Barcode {
 
 // Options for readBarcode, a value type with chainable setters (like ZXing's DecodeHints).
 class ReadOptions {
-public:
+  public:
     // Wall-clock budget for the whole multi-pass search, in milliseconds (0: no limit). Checked between
     // passes: the first pass always runs, and a pass that has started is finished, so the search can
     // overrun by one pass (a few ms to a few tens of ms on a 12 MP photo).
-    ReadOptions& setTimeBudgetMs(int ms) { timeBudgetMs_ = ms; return *this; }
+    ReadOptions& setTimeBudgetMs(int ms)
+    {
+        timeBudgetMs_ = ms;
+        return *this;
+    }
     int timeBudgetMs() const { return timeBudgetMs_; }
     // Stop after the first pass (one plain ZXing call on the greyscale image); for benchmarks.
-    ReadOptions& setSinglePass(bool v) { singlePass_ = v; return *this; }
+    ReadOptions& setSinglePass(bool v)
+    {
+        singlePass_ = v;
+        return *this;
+    }
     bool singlePass() const { return singlePass_; }
     // Diagnostics: run every pass even after a decision and record each one in ReadStats::trace. The
     // returned barcode is the same as without it. Slow; for the benchmark and tuning only.
-    ReadOptions& setRunAllPasses(bool v) { runAllPasses_ = v; return *this; }
+    ReadOptions& setRunAllPasses(bool v)
+    {
+        runAllPasses_ = v;
+        return *this;
+    }
     bool runAllPasses() const { return runAllPasses_; }
 
-private:
+  private:
     int timeBudgetMs_ = 500;
     bool singlePass_ = false;
     bool runAllPasses_ = false;
@@ -53,10 +65,10 @@ struct PassTrace {
 
 // What a search did (filled by the readBarcode overload that takes it).
 struct ReadStats {
-    int passes = 0;          // passes run
-    double ms = 0;           // wall-clock time of the whole call
+    int passes = 0; // passes run
+    double ms = 0;  // wall-clock time of the whole call
     bool budgetExhausted = false;
-    std::string decidedBy;   // pass names that produced the result ("a+b" when two had to agree); empty: none
+    std::string decidedBy; // pass names that produced the result ("a+b" when two had to agree); empty: none
     std::vector<PassTrace> trace;
 };
 

@@ -23,12 +23,12 @@ using barcode::testing::Symbology;
 namespace {
 
 struct Degradation {
-    double rotationDeg = 0;     // symbol turned on the label
-    double blurModules = 0;     // Gaussian sigma, in modules
-    double noiseSigma = 0;      // additive Gaussian noise, grey levels
-    double perspective = 0;     // corner jitter as a fraction of the image size
-    int jpegQuality = 0;        // 0: none
-    bool dim = false;           // low contrast and uneven light
+    double rotationDeg = 0; // symbol turned on the label
+    double blurModules = 0; // Gaussian sigma, in modules
+    double noiseSigma = 0;  // additive Gaussian noise, grey levels
+    double perspective = 0; // corner jitter as a fraction of the image size
+    int jpegQuality = 0;    // 0: none
+    bool dim = false;       // low contrast and uneven light
 };
 
 struct Scenario {
@@ -40,17 +40,22 @@ struct Scenario {
     std::function<Degradation(std::mt19937&)> degrade;
 };
 
-double uniform(std::mt19937& rng, double a, double b) { return std::uniform_real_distribution<double>(a, b)(rng); }
+double uniform(std::mt19937& rng, double a, double b)
+{
+    return std::uniform_real_distribution<double>(a, b)(rng);
+}
 
 cv::Mat makePhoto(const barcode::testing::Code& code, const Scenario& sc, std::mt19937& rng)
 {
     const int module = std::uniform_int_distribution<int>(sc.modulePx.first, sc.modulePx.second)(rng);
     const Degradation d = sc.degrade(rng);
     cv::Mat canvas = barcode::testing::labelCanvas(sc.canvas, rng);
-    cv::Mat sym = barcode::testing::renderSymbol(code, module, module * std::uniform_int_distribution<int>(35, 70)(rng));
+    cv::Mat sym =
+        barcode::testing::renderSymbol(code, module, module * std::uniform_int_distribution<int>(35, 70)(rng));
     const float margin = static_cast<float>(std::max(sym.cols, sym.rows)) * 0.6f;
-    const cv::Point2f center(static_cast<float>(uniform(rng, margin, std::max<double>(margin + 1, sc.canvas.width - margin))),
-                             static_cast<float>(uniform(rng, margin, std::max<double>(margin + 1, sc.canvas.height - margin))));
+    const cv::Point2f center(
+        static_cast<float>(uniform(rng, margin, std::max<double>(margin + 1, sc.canvas.width - margin))),
+        static_cast<float>(uniform(rng, margin, std::max<double>(margin + 1, sc.canvas.height - margin))));
     barcode::testing::paste(canvas, sym, center, d.rotationDeg);
     if (d.perspective > 0) {
         const float w = static_cast<float>(canvas.cols), h = static_cast<float>(canvas.rows);
@@ -106,31 +111,76 @@ int main(int argc, char** argv)
     const std::vector<Scenario> scenarios = {
         {"clean", 12, 12, label, {1, 4}, [](std::mt19937&) { return Degradation{}; }},
         {"rotated", 12, 11, label, {2, 4}, [](std::mt19937& r) { return Degradation{uniform(r, 0, 360)}; }},
-        {"blur", 12, 4, label, {2, 4}, [](std::mt19937& r) { return Degradation{0, uniform(r, 0.4, 1.0)}; }},
-        {"noise", 12, 11, label, {2, 4}, [](std::mt19937& r) { return Degradation{0, 0, uniform(r, 15, 45)}; }},
-        {"perspective", 12, 11, label, {2, 4},
-         [](std::mt19937& r) { return Degradation{uniform(r, -10, 10), 0, 0, uniform(r, 0.04, 0.1)}; }},
-        {"jpeg", 12, 11, label, {2, 4}, [](std::mt19937& r) {
+        {"blur",
+         12,
+         4,
+         label,
+         {2, 4},
+         [](std::mt19937& r) {
+             return Degradation{0, uniform(r, 0.4, 1.0)};
+         }},
+        {"noise",
+         12,
+         11,
+         label,
+         {2, 4},
+         [](std::mt19937& r) {
+             return Degradation{0, 0, uniform(r, 15, 45)};
+         }},
+        {"perspective",
+         12,
+         11,
+         label,
+         {2, 4},
+         [](std::mt19937& r) {
+             return Degradation{uniform(r, -10, 10), 0, 0, uniform(r, 0.04, 0.1)};
+         }},
+        {"jpeg",
+         12,
+         11,
+         label,
+         {2, 4},
+         [](std::mt19937& r) {
              Degradation d;
              d.jpegQuality = static_cast<int>(uniform(r, 5, 30));
              return d;
          }},
-        {"dim", 12, 11, label, {2, 4}, [](std::mt19937& r) {
+        {"dim",
+         12,
+         11,
+         label,
+         {2, 4},
+         [](std::mt19937& r) {
              Degradation d{uniform(r, -5, 5), 0.3, 8};
              d.dim = true;
              return d;
          }},
-        {"combined", 12, 8, label, {2, 4}, [](std::mt19937& r) {
+        {"combined",
+         12,
+         8,
+         label,
+         {2, 4},
+         [](std::mt19937& r) {
              Degradation d{uniform(r, -45, 45), uniform(r, 0.3, 0.7), uniform(r, 8, 20), uniform(r, 0.03, 0.08)};
              d.jpegQuality = static_cast<int>(uniform(r, 20, 50));
              return d;
          }},
-        {"large-4000x3000", 8, 7, cv::Size(4000, 3000), {3, 8}, [](std::mt19937& r) {
+        {"large-4000x3000",
+         8,
+         7,
+         cv::Size(4000, 3000),
+         {3, 8},
+         [](std::mt19937& r) {
              Degradation d{uniform(r, -20, 20), uniform(r, 0.1, 0.4), uniform(r, 3, 10)};
              d.jpegQuality = 60;
              return d;
          }},
-        {"large-small-symbol", 8, 6, cv::Size(4000, 3000), {1, 2}, [](std::mt19937& r) {
+        {"large-small-symbol",
+         8,
+         6,
+         cv::Size(4000, 3000),
+         {1, 2},
+         [](std::mt19937& r) {
              Degradation d{uniform(r, -8, 8), 0.2, 5};
              d.jpegQuality = 75;
              return d;
@@ -155,15 +205,16 @@ int main(int argc, char** argv)
                 ++ok;
             else if (r) {
                 ++wrong;
-                std::printf("  WRONG %s #%d: %s %s, read %s %s by %s\n", sc.name, i, barcode::testing::formatName(code.symbology),
-                            code.text.c_str(), r->format.c_str(), r->text.c_str(), st.decidedBy.c_str());
+                std::printf("  WRONG %s #%d: %s %s, read %s %s by %s\n", sc.name, i,
+                            barcode::testing::formatName(code.symbology), code.text.c_str(), r->format.c_str(),
+                            r->text.c_str(), st.decidedBy.c_str());
             }
         }
         const bool pass = ok >= sc.minPass && wrong == 0;
         failures += !pass;
         totalOk += ok, total += sc.count;
-        std::printf("%-20s %2d/%-2d read, %d wrong (minimum %d), mean %.0f ms %s\n", sc.name, ok, sc.count, wrong, sc.minPass,
-                    msSum / sc.count, pass ? "ok" : "FAIL");
+        std::printf("%-20s %2d/%-2d read, %d wrong (minimum %d), mean %.0f ms %s\n", sc.name, ok, sc.count, wrong,
+                    sc.minPass, msSum / sc.count, pass ? "ok" : "FAIL");
     }
     std::printf("total %d/%d\n", totalOk, total);
     return failures == 0 ? 0 : 1;

@@ -54,7 +54,8 @@ int main()
             std::string text;
             std::getline(in, text);
             const std::string main = text.substr(0, text.find(' '));
-            auto expected = gtin::toGtin14(main, folder.rfind("upce", 0) == 0 ? std::optional(gtin::Kind::UpcE) : std::nullopt);
+            auto expected =
+                gtin::toGtin14(main, folder.rfind("upce", 0) == 0 ? std::optional(gtin::Kind::UpcE) : std::nullopt);
             auto img = image::loadImage(f);
             if (!expected || !img) {
                 std::printf("  %s: unreadable test file or expectation\n", f.string().c_str());
@@ -66,8 +67,9 @@ int main()
                 ++ok;
             else if (r) {
                 ++wrong;
-                std::printf("  WRONG %s/%s: expected %s, read %s (%s %s)\n", folder.c_str(), f.filename().string().c_str(),
-                            expected->c_str(), r->gtin14.c_str(), r->format.c_str(), r->text.c_str());
+                std::printf("  WRONG %s/%s: expected %s, read %s (%s %s)\n", folder.c_str(),
+                            f.filename().string().c_str(), expected->c_str(), r->gtin14.c_str(), r->format.c_str(),
+                            r->text.c_str());
             }
         }
         const bool pass = ok >= minPass && wrong == 0;

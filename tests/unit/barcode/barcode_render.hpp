@@ -20,10 +20,14 @@ enum class Symbology { Ean13, Ean8, UpcA, UpcE };
 inline const char* formatName(Symbology s)
 {
     switch (s) {
-    case Symbology::Ean13: return "EAN-13";
-    case Symbology::Ean8: return "EAN-8";
-    case Symbology::UpcA: return "UPC-A";
-    case Symbology::UpcE: return "UPC-E";
+    case Symbology::Ean13:
+        return "EAN-13";
+    case Symbology::Ean8:
+        return "EAN-8";
+    case Symbology::UpcA:
+        return "UPC-A";
+    case Symbology::UpcE:
+        return "UPC-E";
     }
     return "?";
 }
@@ -96,8 +100,13 @@ inline cv::Mat labelCanvas(cv::Size size, std::mt19937& rng)
     std::uniform_int_distribution<int> tone(200, 250);
     cv::Mat canvas(size, CV_8UC3, cv::Scalar(tone(rng), tone(rng), tone(rng)));
     const int lineH = std::max(12, size.height / 30);
-    const char* words[] = {"Supplement Facts", "Serving Size 1 Stick (6 g)", "Sodium 500 mg 22%", "Potassium 200 mg 4%",
-                           "Magnesium 60 mg 14%", "Calcium 20 mg 2%", "Other ingredients: citric acid, stevia"};
+    const char* words[] = {"Supplement Facts",
+                           "Serving Size 1 Stick (6 g)",
+                           "Sodium 500 mg 22%",
+                           "Potassium 200 mg 4%",
+                           "Magnesium 60 mg 14%",
+                           "Calcium 20 mg 2%",
+                           "Other ingredients: citric acid, stevia"};
     std::uniform_int_distribution<int> pick(0, 6);
     for (int y = lineH; y < size.height; y += lineH * 3 / 2)
         cv::putText(canvas, words[pick(rng)], cv::Point(lineH / 2, y), cv::FONT_HERSHEY_SIMPLEX, lineH / 30.0,

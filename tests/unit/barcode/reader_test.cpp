@@ -14,7 +14,10 @@ using barcode::testing::Symbology;
 
 namespace {
 
-image::Image greyImage(const cv::Mat& m) { return image::fromMat(m); }
+image::Image greyImage(const cv::Mat& m)
+{
+    return image::fromMat(m);
+}
 
 // The symbol drawn on a white margin, as a 1-channel image.
 image::Image plainSymbol(const barcode::testing::Code& c, int modulePx = 3)
@@ -31,8 +34,9 @@ bool cornersInside(const barcode::Barcode& b, const std::array<cv::Point2f, 4>& 
     std::vector<cv::Point2f> pts(q.begin(), q.end());
     cv::Rect2f box = cv::boundingRect(pts);
     box.x -= tol, box.y -= tol, box.width += 2 * tol, box.height += 2 * tol;
-    return std::all_of(b.corners.begin(), b.corners.end(),
-                       [&](const barcode::Point& p) { return box.contains(cv::Point2f(static_cast<float>(p.x), static_cast<float>(p.y))); });
+    return std::all_of(b.corners.begin(), b.corners.end(), [&](const barcode::Point& p) {
+        return box.contains(cv::Point2f(static_cast<float>(p.x), static_cast<float>(p.y)));
+    });
 }
 
 double cornerSpan(const barcode::Barcode& b)
