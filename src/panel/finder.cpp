@@ -388,6 +388,12 @@ std::vector<Candidate> candidatesIn(const cv::Mat& ink, const cv::Mat& grey, boo
         const float span = bottom.midY() - top.midY();
         if (gap < std::max(6.0f, 3 * th) || span < 0.08f * len)
             continue; // stripes (a barcode on its side, a pattern), or a double underline
+        // Rules are thin against the rows between them; a barcode's bars are about as wide as its spaces.
+        float cover = 0;
+        for (const auto& sg : g)
+            cover += sg.thickness;
+        if (cover > 0.3f * span)
+            continue;
 
         // Text sits between a panel's rules; the bars of a barcode (on its side) have blank gaps.
         int gapsWithText = 0;
