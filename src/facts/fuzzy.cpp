@@ -73,7 +73,18 @@ std::string lettersOnly(std::string_view word)
 
 std::size_t editDistance(std::string_view a, std::string_view b)
 {
-    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    // Two rows on the stack for word-sized inputs (the common case); the heap only for long text.
+    constexpr std::size_t kStack = 64;
+    std::size_t stackRows[2][kStack + 1];
+    std::vector<std::size_t> heapPrev, heapCur;
+    std::size_t* prev = stackRows[0];
+    std::size_t* cur = stackRows[1];
+    if (b.size() > kStack) {
+        heapPrev.resize(b.size() + 1);
+        heapCur.resize(b.size() + 1);
+        prev = heapPrev.data();
+        cur = heapCur.data();
+    }
     for (std::size_t j = 0; j <= b.size(); ++j)
         prev[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {

@@ -21,6 +21,8 @@ bool matchesAny(std::string_view word, std::initializer_list<std::string_view> l
         return false;
     for (auto c : list) {
         // Plural and OCR slack: "citrates", "cltrate" (l for i is not folded).
+        if (w.size() + 1 < c.size() || w.size() > c.size() + 1)
+            continue;
         std::size_t d = editDistance(w, c);
         if (d == 0 || (w.size() >= 6 && d <= 1) || w == std::string(c) + "s")
             return true;

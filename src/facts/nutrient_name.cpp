@@ -127,19 +127,25 @@ std::optional<Mineral> matchMineralWord(std::string_view word)
     std::size_t bestMineral = std::numeric_limits<std::size_t>::max();
     std::size_t bestOther = std::numeric_limits<std::size_t>::max();
     std::optional<Mineral> found;
+    const std::size_t allowed = allowance(w.size());
+    auto lengthGap = [&](std::string_view v) {
+        return w.size() > v.size() ? w.size() - v.size() : v.size() - w.size();
+    };
+    // Minerals first: most words are nowhere near one, and the others only matter when one is near.
     for (const Entry& e : vocabulary()) {
-        if (e.words.size() != 1)
+        if (!e.mineral || lengthGap(e.words[0]) > allowed)
             continue;
         std::size_t d = editDistance(w, e.words[0]);
-        if (e.mineral) {
-            if (d < bestMineral) {
-                bestMineral = d;
-                found = e.mineral;
-            }
-        } else {
-            bestOther = std::min(bestOther, d);
+        if (d < bestMineral) {
+            bestMineral = d;
+            found = e.mineral;
         }
     }
+    if (!found || bestMineral > allowed)
+        return std::nullopt;
+    for (const Entry& e : vocabulary())
+        if (!e.mineral && e.words.size() == 1 && lengthGap(e.words[0]) <= bestMineral)
+            bestOther = std::min(bestOther, editDistance(w, e.words[0]));
     // Short words must keep their first letter ("Podium" is not sodium); OCR rarely loses it.
     if (found && bestMineral > 0 && w.size() < 8) {
         bool sameFirst = false;
@@ -183,8 +189,15 @@ std::optional<NameMatch> matchNutrientName(const std::vector<std::string>& words
         std::size_t total = 0;
         bool ok = true;
         for (std::size_t k = 0; k < e.words.size() && ok; ++k) {
+            std::size_t allowed = allowance(std::max(norm[k].size(), e.words[k].size()));
+            std::size_t gap = norm[k].size() > e.words[k].size() ? norm[k].size() - e.words[k].size()
+                                                                 : e.words[k].size() - norm[k].size();
+            if (gap > allowed) {
+                ok = false;
+                break;
+            }
             std::size_t d = editDistance(norm[k], e.words[k]);
-            ok = d <= allowance(std::max(norm[k].size(), e.words[k].size()));
+            ok = d <= allowed;
             total += d;
         }
         if (!ok)
