@@ -10,6 +10,7 @@
 #include "labelcheck/image/load.hpp"
 #include "labelcheck/image/rectify.hpp"
 #include "labelcheck/ocr/engine.hpp"
+#include "labelcheck/ocr/panel_read.hpp"
 #include "labelcheck/ocr/photo_text.hpp"
 #include "labelcheck/panel/finder.hpp"
 
@@ -193,10 +194,13 @@ int main(int argc, char** argv)
             record("rectify");
             if (rect) {
                 panelGlyph = rect->glyphHeightPx > 0 ? float(rect->glyphHeightPx / rect->scale) : 0.0f;
-                auto read = engine->recognize(rect->image);
+                auto read = ocr::readPanel(*engine, rect->image);
                 record("ocr");
-                if (read)
-                    lines = std::move(*read);
+                if (read) {
+                    lines = std::move(read->lines);
+                    if (read->upsideDown)
+                        note += " read-turned";
+                }
             }
         }
         std::vector<TextLine> other;

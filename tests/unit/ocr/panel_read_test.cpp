@@ -2,6 +2,7 @@
 #include "labelcheck/image/opencv.hpp"
 #include "labelcheck/image/rectify.hpp"
 #include "labelcheck/ocr/engine.hpp"
+#include "labelcheck/ocr/panel_read.hpp"
 #include "labelcheck/ocr/photo_text.hpp"
 #include "labelcheck/panel/finder.hpp"
 #include "../panel/render_panel.hpp"
@@ -103,6 +104,23 @@ TEST_SUITE("ocr")
         auto lines = engine().recognize(rect->image);
         REQUIRE(lines.ok());
         const auto* sodium = rowStarting(*lines, "Sodium");
+        REQUIRE(sodium);
+        CHECK(squeezed(sodium->text()) == "Sodium(assodiumcitrate)250mg11%");
+    }
+
+    TEST_CASE("an upside-down panel crop is read turned around")
+    {
+        cv::Mat panel = lt::renderPanel(700), grey, turned;
+        cv::cvtColor(panel, grey, cv::COLOR_BGR2GRAY);
+        cv::rotate(grey, turned, cv::ROTATE_180);
+        auto upright = labelcheck::ocr::readPanel(engine(), fromMat(grey));
+        REQUIRE(upright.ok());
+        CHECK_FALSE(upright->upsideDown);
+        auto read = labelcheck::ocr::readPanel(engine(), fromMat(turned));
+        REQUIRE(read.ok());
+        CHECK(read->upsideDown);
+        CHECK(read->meanConfidence > 0.8f);
+        const auto* sodium = rowStarting(read->lines, "Sodium");
         REQUIRE(sodium);
         CHECK(squeezed(sodium->text()) == "Sodium(assodiumcitrate)250mg11%");
     }

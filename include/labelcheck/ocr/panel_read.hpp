@@ -1,0 +1,30 @@
+#pragma once
+// Reading a rectified facts panel, recovering from an upside-down crop (the panel finder tells the
+// panel's top from its title, which can fail on small or damaged titles).
+
+#include "labelcheck/core/expected.hpp"
+#include "labelcheck/core/text.hpp"
+#include "labelcheck/image/image.hpp"
+#include "labelcheck/ocr/engine.hpp"
+
+#include <vector>
+
+namespace labelcheck::ocr {
+
+struct PanelText {
+    std::vector<TextLine> lines; // reading order; boxes in the panel image as read (see upsideDown)
+    bool upsideDown = false;     // the panel image was read turned 180 degrees: boxes are in that frame
+    float meanConfidence = 0;    // mean word confidence, 0..1 (0 when nothing was read)
+};
+
+struct PanelReadOptions {
+    RecognizeOptions recognize;     // layout etc. for both reads
+    float retryBelowConfidence = 0.6f; // read the image turned 180 degrees when the first read is weaker
+};
+
+// Reads `panel` (an output of image::rectifyPanel) with `engine`; when the words' mean confidence is
+// below options.retryBelowConfidence, reads it again turned 180 degrees and keeps the read with more
+// confident text. Errors as Engine::recognize. Same thread rules as the engine.
+Expected<PanelText> readPanel(Engine& engine, const image::Image& panel, const PanelReadOptions& options = {});
+
+} // namespace labelcheck::ocr
