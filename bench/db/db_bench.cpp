@@ -14,9 +14,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -33,26 +33,27 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 const std::vector<std::string> kFlavors = {
-    "lemon", "lime", "orange", "grape", "berry", "raspberry", "strawberry", "watermelon", "mango", "peach",
-    "cherry", "coconut", "pineapple", "citrus", "tropical", "apple", "cranberry", "blueberry", "pomegranate",
-    "kiwi", "unflavored", "vanilla", "chocolate", "mint", "ginger", "cucumber", "grapefruit", "passionfruit",
-    "guava", "lychee", "blackberry", "acai", "honeydew", "tangerine", "yuzu", "hibiscus", "cola", "rootbeer"};
+    "lemon",     "lime",      "orange",      "grape",        "berry",      "raspberry", "strawberry", "watermelon",
+    "mango",     "peach",     "cherry",      "coconut",      "pineapple",  "citrus",    "tropical",   "apple",
+    "cranberry", "blueberry", "pomegranate", "kiwi",         "unflavored", "vanilla",   "chocolate",  "mint",
+    "ginger",    "cucumber",  "grapefruit",  "passionfruit", "guava",      "lychee",    "blackberry", "acai",
+    "honeydew",  "tangerine", "yuzu",        "hibiscus",     "cola",       "rootbeer"};
 const std::vector<std::string> kKinds = {
-    "electrolyte drink mix", "hydration multiplier", "sports drink", "electrolyte tablets", "recovery powder",
-    "magnesium glycinate", "calcium citrate", "potassium gluconate", "multivitamin", "sparkling water",
-    "coconut water", "protein powder", "energy chews", "salt capsules", "mineral drops", "oral rehydration salts",
-    "daily greens", "zinc lozenges", "iron complex", "trace minerals", "keto electrolytes", "hydration stick",
-    "endurance fuel", "pre workout", "sleep support"};
-const std::vector<std::string> kSizes = {"single", "30 stick", "60 count", "120 count", "500 g", "1 kg", "12 pack",
-                                         "travel", "family size", "value pack"};
+    "electrolyte drink mix",  "hydration multiplier", "sports drink",        "electrolyte tablets", "recovery powder",
+    "magnesium glycinate",    "calcium citrate",      "potassium gluconate", "multivitamin",        "sparkling water",
+    "coconut water",          "protein powder",       "energy chews",        "salt capsules",       "mineral drops",
+    "oral rehydration salts", "daily greens",         "zinc lozenges",       "iron complex",        "trace minerals",
+    "keto electrolytes",      "hydration stick",      "endurance fuel",      "pre workout",         "sleep support"};
+const std::vector<std::string> kSizes = {"single", "30 stick", "60 count", "120 count",   "500 g",
+                                         "1 kg",   "12 pack",  "travel",   "family size", "value pack"};
 
 std::string makeBrand(std::mt19937_64& rng)
 {
-    static const std::vector<std::string> a = {"Aqua", "Hydro", "Salt", "Peak", "Pure", "Nova", "Vita", "Core",
-                                               "Summit", "Trail", "Ocean", "River", "Stone", "Sun", "North", "Blue",
-                                               "Green", "Iron", "Swift", "Bright", "Clear", "Wild", "True", "Prime"};
-    static const std::vector<std::string> b = {"lab", "works", "life", "fuel", "well", "line", "co", "ly", "ify",
-                                               "wave", "point", "field", "gate", "path", "craft", "mix"};
+    static const std::vector<std::string> a = {"Aqua",   "Hydro", "Salt",  "Peak",   "Pure",  "Nova", "Vita",  "Core",
+                                               "Summit", "Trail", "Ocean", "River",  "Stone", "Sun",  "North", "Blue",
+                                               "Green",  "Iron",  "Swift", "Bright", "Clear", "Wild", "True",  "Prime"};
+    static const std::vector<std::string> b = {"lab", "works", "life",  "fuel",  "well", "line", "co",    "ly",
+                                               "ify", "wave",  "point", "field", "gate", "path", "craft", "mix"};
     std::uniform_int_distribution<std::size_t> da(0, a.size() - 1), db(0, b.size() - 1), dn(0, 99);
     return a[da(rng)] + b[db(rng)] + (dn(rng) < 30 ? " " + std::to_string(dn(rng)) : std::string());
 }
@@ -67,7 +68,9 @@ Summary summarize(std::vector<double>& us)
     double sum = 0;
     for (double v : us)
         sum += v;
-    auto at = [&](double q) { return us[std::min(us.size() - 1, static_cast<std::size_t>(q * static_cast<double>(us.size())))]; };
+    auto at = [&](double q) {
+        return us[std::min(us.size() - 1, static_cast<std::size_t>(q * static_cast<double>(us.size())))];
+    };
     return {at(0.50), at(0.99), sum / static_cast<double>(us.size())};
 }
 
@@ -86,15 +89,22 @@ double threadCpuMicros()
     return static_cast<double>(ts.tv_sec) * 1e6 + static_cast<double>(ts.tv_nsec) * 1e-3;
 }
 
-double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
-double micros(Clock::duration d) { return std::chrono::duration<double, std::micro>(d).count(); }
+double seconds(Clock::duration d)
+{
+    return std::chrono::duration<double>(d).count();
+}
+double micros(Clock::duration d)
+{
+    return std::chrono::duration<double, std::micro>(d).count();
+}
 
 std::string gtinOf(std::uint64_t i)
 {
     // Payload 0 + 12 digits (an EAN-13 with GS1 prefix 80x, not restricted circulation), scattered so that
     // inserts hit the GTIN index in random order as real datasets do; then the check digit.
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%013llu", static_cast<unsigned long long>(800000000000ULL + i * 2654435761ULL % 100000000000ULL));
+    std::snprintf(buf, sizeof buf, "%013llu",
+                  static_cast<unsigned long long>(800000000000ULL + i * 2654435761ULL % 100000000000ULL));
     std::string p(buf);
     return p + static_cast<char>('0' + gtin::checkDigit(p));
 }
@@ -133,7 +143,8 @@ int main(int argc, char** argv)
         else if (a == "--reuse")
             reuse = true;
         else {
-            std::cerr << "usage: db_bench [--products N] [--lookups N] [--searches N] [--dir PATH] [--keep] [--dense] [--reuse]\n";
+            std::cerr << "usage: db_bench [--products N] [--lookups N] [--searches N] [--dir PATH] [--keep] [--dense] "
+                         "[--reuse]\n";
             return 2;
         }
     }
@@ -162,8 +173,8 @@ int main(int argc, char** argv)
     std::vector<std::string> vocabulary;
     std::vector<double> cdf;
     {
-        static const char* syl[] = {"ba", "ko", "ri", "ta", "ne", "lu", "mi", "sa", "do", "ve", "pho", "gra", "stel",
-                                    "quin", "dor", "zen", "ax", "tri", "mon", "cal", "ped", "nor", "fi", "gu"};
+        static const char* syl[] = {"ba",   "ko",   "ri",  "ta",  "ne", "lu",  "mi",  "sa",  "do",  "ve",  "pho", "gra",
+                                    "stel", "quin", "dor", "zen", "ax", "tri", "mon", "cal", "ped", "nor", "fi",  "gu"};
         std::uniform_int_distribution<int> ds(0, 23), dn(2, 4);
         double total = 0;
         for (int i = 0; i < 40000; ++i) {
@@ -179,7 +190,8 @@ int main(int argc, char** argv)
     }
     auto zipfWord = [&](std::mt19937_64& r) -> const std::string& {
         const double u = std::uniform_real_distribution<double>(0, 1)(r);
-        return vocabulary[std::min<std::size_t>(vocabulary.size() - 1, std::lower_bound(cdf.begin(), cdf.end(), u) - cdf.begin())];
+        return vocabulary[std::min<std::size_t>(vocabulary.size() - 1,
+                                                std::lower_bound(cdf.begin(), cdf.end(), u) - cdf.begin())];
     };
     std::vector<std::pair<std::string, std::string>> known; // (brand, name) of every n/5000th product
     const std::uint64_t knownEvery = std::max<std::uint64_t>(1, n / 5000);
@@ -198,7 +210,12 @@ int main(int argc, char** argv)
                 p.name = kFlavors[pf(rng)] + " " + kKinds[pk(rng)] + " " + kSizes[ps(rng)];
             } else {
                 // Brands are Zipf-distributed too: a few brands have thousands of products.
-                p.brand = brands[std::min<std::size_t>(brands.size() - 1, std::lower_bound(cdf.begin(), cdf.end(), std::uniform_real_distribution<double>(0, 1)(rng)) - cdf.begin()) % brands.size()];
+                p.brand =
+                    brands[std::min<std::size_t>(brands.size() - 1,
+                                                 std::lower_bound(cdf.begin(), cdf.end(),
+                                                                  std::uniform_real_distribution<double>(0, 1)(rng)) -
+                                                     cdf.begin()) %
+                           brands.size()];
                 p.name = zipfWord(rng);
                 for (int k = std::uniform_int_distribution<int>(1, 3)(rng); k > 0; --k)
                     p.name += " " + zipfWord(rng);
@@ -313,20 +330,40 @@ int main(int argc, char** argv)
         const std::string& w1 = words[pick(rng) % words.size()];
         const std::string& w2 = words[pick(rng) % words.size()];
         switch (i % 5) {
-        case 0: queries.push_back(brand); break;
-        case 1: queries.push_back(w1 + " " + w2); break;
-        case 2: queries.push_back(brand + " " + w1); break;
-        case 3: queries.push_back(w1.substr(0, std::max<std::size_t>(4, w1.size() - 2))); break;
-        default: queries.push_back(w1); break;
+        case 0:
+            queries.push_back(brand);
+            break;
+        case 1:
+            queries.push_back(w1 + " " + w2);
+            break;
+        case 2:
+            queries.push_back(brand + " " + w1);
+            break;
+        case 3:
+            queries.push_back(w1.substr(0, std::max<std::size_t>(4, w1.size() - 2)));
+            break;
+        default:
+            queries.push_back(w1);
+            break;
         }
     }
     for (std::size_t i = 0; i < searches && dense; ++i) {
         switch (i % 5) {
-        case 0: queries.push_back(brands[pick(rng) % brands.size()]); break;
-        case 1: queries.push_back(kFlavors[pick(rng) % kFlavors.size()] + " " + kKinds[pick(rng) % kKinds.size()]); break;
-        case 2: queries.push_back(brands[pick(rng) % brands.size()] + " " + kFlavors[pick(rng) % kFlavors.size()]); break;
-        case 3: queries.push_back(kKinds[pick(rng) % kKinds.size()].substr(0, 5)); break; // prefix while typing
-        default: queries.push_back(kFlavors[pick(rng) % kFlavors.size()]); break;
+        case 0:
+            queries.push_back(brands[pick(rng) % brands.size()]);
+            break;
+        case 1:
+            queries.push_back(kFlavors[pick(rng) % kFlavors.size()] + " " + kKinds[pick(rng) % kKinds.size()]);
+            break;
+        case 2:
+            queries.push_back(brands[pick(rng) % brands.size()] + " " + kFlavors[pick(rng) % kFlavors.size()]);
+            break;
+        case 3:
+            queries.push_back(kKinds[pick(rng) % kKinds.size()].substr(0, 5));
+            break; // prefix while typing
+        default:
+            queries.push_back(kFlavors[pick(rng) % kFlavors.size()]);
+            break;
         }
     }
     std::vector<double> searchUs;
@@ -348,26 +385,30 @@ int main(int argc, char** argv)
     const auto l = summarize(lookupUs);
     const auto c = summarize(codeUs);
     const auto s = summarize(searchUs);
-    std::printf("products            %llu, %s names (csv %.1f MiB, generated in %.1f s)\n", static_cast<unsigned long long>(n),
-                dense ? "dense" : "zipf",
-                static_cast<double>(csvBytes) / 1048576.0, genSeconds);
-    std::printf("import              %.1f s wall, %.1f s CPU (%.0f products/s wall; read %lld, imported %lld, rejected %lld)\n",
-                importSeconds, importCpu, static_cast<double>(n) / importSeconds, static_cast<long long>(report.read),
-                static_cast<long long>(report.imported), static_cast<long long>(report.rejected));
+    std::printf("products            %llu, %s names (csv %.1f MiB, generated in %.1f s)\n",
+                static_cast<unsigned long long>(n), dense ? "dense" : "zipf", static_cast<double>(csvBytes) / 1048576.0,
+                genSeconds);
+    std::printf(
+        "import              %.1f s wall, %.1f s CPU (%.0f products/s wall; read %lld, imported %lld, rejected %lld)\n",
+        importSeconds, importCpu, static_cast<double>(n) / importSeconds, static_cast<long long>(report.read),
+        static_cast<long long>(report.imported), static_cast<long long>(report.rejected));
     std::printf("database file       %.1f MiB (%.0f bytes/product)\n", static_cast<double>(dbBytes) / 1048576.0,
                 static_cast<double>(dbBytes) / static_cast<double>(n));
-    std::printf("findByGtin          p50 %.1f us  p99 %.1f us  mean %.1f us  CPU mean %.1f us  (%zu lookups, %zu hits)\n",
-                l.p50, l.p99, l.mean, lookupCpuUs, lookups, hits);
+    std::printf(
+        "findByGtin          p50 %.1f us  p99 %.1f us  mean %.1f us  CPU mean %.1f us  (%zu lookups, %zu hits)\n",
+        l.p50, l.p99, l.mean, lookupCpuUs, lookups, hits);
     std::printf("  CPU time per call p50 %.1f us  p99 %.1f us\n", lc.p50, lc.p99);
     std::printf("findByCode (EAN-13) p50 %.1f us  p99 %.1f us  mean %.1f us\n", c.p50, c.p99, c.mean);
-    std::printf("search (limit 20)   p50 %.2f ms  p99 %.2f ms  mean %.2f ms  CPU mean %.2f ms  (%zu queries, %.1f results each)\n",
+    std::printf("search (limit 20)   p50 %.2f ms  p99 %.2f ms  mean %.2f ms  CPU mean %.2f ms  (%zu queries, %.1f "
+                "results each)\n",
                 s.p50 / 1000, s.p99 / 1000, s.mean / 1000, searchCpuMs, searches,
                 static_cast<double>(results) / static_cast<double>(searches));
     std::printf("  CPU time per call p50 %.2f ms  p99 %.2f ms\n", sc.p50 / 1000, sc.p99 / 1000);
-    std::printf("{\"products\":%llu,\"import_s\":%.2f,\"import_cpu_s\":%.2f,\"file_bytes\":%llu,\"lookup_p50_us\":%.2f,\"lookup_p99_us\":%.2f,"
+    std::printf("{\"products\":%llu,\"import_s\":%.2f,\"import_cpu_s\":%.2f,\"file_bytes\":%llu,\"lookup_p50_us\":%.2f,"
+                "\"lookup_p99_us\":%.2f,"
                 "\"code_p50_us\":%.2f,\"search_p50_ms\":%.3f,\"search_p99_ms\":%.3f}\n",
-                static_cast<unsigned long long>(n), importSeconds, importCpu, static_cast<unsigned long long>(dbBytes), l.p50,
-                l.p99, c.p50, s.p50 / 1000, s.p99 / 1000);
+                static_cast<unsigned long long>(n), importSeconds, importCpu, static_cast<unsigned long long>(dbBytes),
+                l.p50, l.p99, c.p50, s.p50 / 1000, s.p99 / 1000);
     if (!keep)
         fs::remove_all(dir);
     return 0;

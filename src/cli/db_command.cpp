@@ -15,12 +15,12 @@
 
 #include <atomic>
 #include <cctype>
-#include <map>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <sstream>
 #include <unistd.h>
@@ -41,7 +41,10 @@ struct DbOptions {
     std::string dbPath;
 };
 
-void printError(const std::string& message) { std::cerr << "labelcheck db: " << message << "\n"; }
+void printError(const std::string& message)
+{
+    std::cerr << "labelcheck db: " << message << "\n";
+}
 
 int fail(const Error& e)
 {
@@ -118,7 +121,10 @@ void printTable(const std::vector<std::string>& header, const std::vector<std::v
         line(r);
 }
 
-std::string amount(const std::optional<double>& v) { return v ? db::formatNumber(*v) : "-"; }
+std::string amount(const std::optional<double>& v)
+{
+    return v ? db::formatNumber(*v) : "-";
+}
 
 void printProductsTable(const std::vector<Product>& products)
 {
@@ -349,14 +355,13 @@ int runStats(const DbOptions& o, Format f)
         std::cout << "schema_version," << s->schemaVersion << "\nfile_bytes," << s->fileBytes << "\n";
         return kOk;
     }
-    std::vector<std::vector<std::string>> rows = {
-        {"Database", database->path().string()},
-        {"Schema version", std::to_string(s->schemaVersion)},
-        {"File size", std::to_string(s->fileBytes / 1024) + " KiB"},
-        {"Products", std::to_string(s->products)},
-        {"Sample products", std::to_string(s->samples)},
-        {"Claim electrolytes", std::to_string(s->electrolyteClaims)},
-        {"  declaring all four", std::to_string(s->electrolyteComplete)}};
+    std::vector<std::vector<std::string>> rows = {{"Database", database->path().string()},
+                                                  {"Schema version", std::to_string(s->schemaVersion)},
+                                                  {"File size", std::to_string(s->fileBytes / 1024) + " KiB"},
+                                                  {"Products", std::to_string(s->products)},
+                                                  {"Sample products", std::to_string(s->samples)},
+                                                  {"Claim electrolytes", std::to_string(s->electrolyteClaims)},
+                                                  {"  declaring all four", std::to_string(s->electrolyteComplete)}};
     for (Mineral m : kMinerals)
         rows.push_back({"With " + std::string(mineralName(m)), std::to_string(s->withMineral[index(m)])});
     for (const auto& [name, n] : s->bySource)
@@ -382,8 +387,10 @@ void registerDb(CLI::App& app, int& exitCode)
     {
         auto code = std::make_shared<std::string>();
         auto format = std::make_shared<Format>(Format::Table);
-        CLI::App* sub = dbCmd->add_subcommand("lookup", "Find a product by barcode number (EAN-13, EAN-8, UPC-A, UPC-E, GTIN-14)");
-        sub->add_option("CODE", *code, "Digits as printed; spaces and dashes allowed, e.g. \"7 39930 19531 8\"")->required();
+        CLI::App* sub =
+            dbCmd->add_subcommand("lookup", "Find a product by barcode number (EAN-13, EAN-8, UPC-A, UPC-E, GTIN-14)");
+        sub->add_option("CODE", *code, "Digits as printed; spaces and dashes allowed, e.g. \"7 39930 19531 8\"")
+            ->required();
         addFormatOption(sub, *format);
         sub->callback([opts, code, format, &exitCode] {
             auto database = openDatabase(*opts);
@@ -503,10 +510,10 @@ void registerDb(CLI::App& app, int& exitCode)
         flags.push_back(sub->add_flag("--electrolyte", a->electrolyte, "The product claims electrolytes"));
         for (Mineral m : kMinerals) {
             const std::string n(mineralName(m));
-            flags.push_back(sub->add_option("--" + n, a->mg[index(m)], n + " per serving, mg")
-                                ->check(CLI::NonNegativeNumber));
-            flags.push_back(sub->add_option("--" + n + "-dv", a->dv[index(m)], n + " %DV")
-                                ->check(CLI::NonNegativeNumber));
+            flags.push_back(
+                sub->add_option("--" + n, a->mg[index(m)], n + " per serving, mg")->check(CLI::NonNegativeNumber));
+            flags.push_back(
+                sub->add_option("--" + n + "-dv", a->dv[index(m)], n + " %DV")->check(CLI::NonNegativeNumber));
         }
         flags.push_back(sub->add_option("--source", a->source, "Dataset name (default: manual)"));
         flags.push_back(sub->add_option("--source-id", a->sourceId, "Record id in that dataset"));
@@ -554,7 +561,8 @@ void registerDb(CLI::App& app, int& exitCode)
     {
         auto format = std::make_shared<std::string>("csv");
         auto output = std::make_shared<std::string>();
-        CLI::App* sub = dbCmd->add_subcommand("export", "Write every product as CSV (importable with --format csv) or JSON Lines");
+        CLI::App* sub =
+            dbCmd->add_subcommand("export", "Write every product as CSV (importable with --format csv) or JSON Lines");
         sub->add_option("--format", *format, "csv (default) or jsonl")->check(CLI::IsMember({"csv", "jsonl"}));
         sub->add_option("-o,--output", *output, "Write to this file instead of standard output");
         sub->callback([opts, format, output, &exitCode] {

@@ -10,7 +10,7 @@
 namespace labelcheck::db {
 
 class CsvReader {
-public:
+  public:
     // `quoting`: honour RFC 4180 double quotes (CSV). When false, quotes are ordinary characters (OFF TSV).
     CsvReader(std::istream& in, char delimiter, bool quoting);
 
@@ -24,7 +24,7 @@ public:
     std::int64_t recordLine() const { return recordLine_; }
     const std::string& error() const { return error_; }
 
-private:
+  private:
     int get();
     int peek();
     bool fill();

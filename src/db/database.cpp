@@ -23,8 +23,8 @@ using sqlite::Statement;
 namespace {
 
 // Column list shared by every query that builds a Product (see readProductRow).
-#define LC_PRODUCT_COLUMNS \
-    "p.id, p.gtin14, p.brand, p.name, p.form, p.serving_size, p.electrolyte_claim, p.source, p.source_id, " \
+#define LC_PRODUCT_COLUMNS                                                                                             \
+    "p.id, p.gtin14, p.brand, p.name, p.form, p.serving_size, p.electrolyte_claim, p.source, p.source_id, "            \
     "p.sample, p.updated_at"
 
 constexpr const char* kFindByGtinSql = "SELECT " LC_PRODUCT_COLUMNS " FROM products p WHERE p.gtin14 = ?1";
@@ -53,10 +53,14 @@ constexpr const char* kListSql =
     "WHERE (?1 = 0 OR p.electrolyte_claim = 1) "
     "AND (?2 = 0 OR (p.electrolyte_claim = 1 AND (SELECT count(*) FROM product_nutrients n "
     "     WHERE n.product_id = p.id AND n.nutrient_id <= 4 AND n.amount > 0) < 4)) "
-    "AND (?3 = 0 OR NOT EXISTS (SELECT 1 FROM product_nutrients n WHERE n.product_id = p.id AND n.nutrient_id = 1 AND n.amount > 0)) "
-    "AND (?4 = 0 OR NOT EXISTS (SELECT 1 FROM product_nutrients n WHERE n.product_id = p.id AND n.nutrient_id = 2 AND n.amount > 0)) "
-    "AND (?5 = 0 OR NOT EXISTS (SELECT 1 FROM product_nutrients n WHERE n.product_id = p.id AND n.nutrient_id = 3 AND n.amount > 0)) "
-    "AND (?6 = 0 OR NOT EXISTS (SELECT 1 FROM product_nutrients n WHERE n.product_id = p.id AND n.nutrient_id = 4 AND n.amount > 0)) "
+    "AND (?3 = 0 OR NOT EXISTS (SELECT 1 FROM product_nutrients n WHERE n.product_id = p.id AND n.nutrient_id = 1 AND "
+    "n.amount > 0)) "
+    "AND (?4 = 0 OR NOT EXISTS (SELECT 1 FROM product_nutrients n WHERE n.product_id = p.id AND n.nutrient_id = 2 AND "
+    "n.amount > 0)) "
+    "AND (?5 = 0 OR NOT EXISTS (SELECT 1 FROM product_nutrients n WHERE n.product_id = p.id AND n.nutrient_id = 3 AND "
+    "n.amount > 0)) "
+    "AND (?6 = 0 OR NOT EXISTS (SELECT 1 FROM product_nutrients n WHERE n.product_id = p.id AND n.nutrient_id = 4 AND "
+    "n.amount > 0)) "
     "ORDER BY p.brand, p.name, p.gtin14 LIMIT ?7";
 constexpr const char* kAllSql = "SELECT " LC_PRODUCT_COLUMNS " FROM products p ORDER BY p.gtin14";
 #undef LC_PRODUCT_COLUMNS
@@ -64,7 +68,10 @@ constexpr const char* kAllSql = "SELECT " LC_PRODUCT_COLUMNS " FROM products p O
 constexpr int kSearchRankCap = 500;
 
 // Nutrient ids 1-4 in the nutrients table are the minerals in contract order.
-constexpr int nutrientId(Mineral m) { return static_cast<int>(index(m)) + 1; }
+constexpr int nutrientId(Mineral m)
+{
+    return static_cast<int>(index(m)) + 1;
+}
 
 } // namespace
 
@@ -75,8 +82,8 @@ struct Database::Impl {
     bool readOnly = false;
     int savepoints = 0;
     // Cached statements, prepared on first use. Mutable: const queries reuse them (hence one thread).
-    mutable Statement findByGtin, nutrients, findId, insert, update, deleteNutrients, insertNutrient, remove,
-        search, list, savepointUpsert, releaseUpsert, rollbackUpsert;
+    mutable Statement findByGtin, nutrients, findId, insert, update, deleteNutrients, insertNutrient, remove, search,
+        list, savepointUpsert, releaseUpsert, rollbackUpsert;
 
     Expected<Statement*> stmt(Statement& slot, const char* sql) const
     {
@@ -247,7 +254,10 @@ Status validateProduct(const Product& p)
 
 namespace {
 
-Status validate(const Product& p) { return validateProduct(p); }
+Status validate(const Product& p)
+{
+    return validateProduct(p);
+}
 
 Expected<int> userVersion(sqlite::Connection& conn)
 {
@@ -335,15 +345,24 @@ Status migrate(Database::Impl& impl, bool seedNewFile, const OpenOptions& option
 
 } // namespace
 
-int Database::latestSchemaVersion() { return detail::kMigrations[detail::kMigrationCount - 1].version; }
+int Database::latestSchemaVersion()
+{
+    return detail::kMigrations[detail::kMigrationCount - 1].version;
+}
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Database::Database(Database&&) noexcept = default;
 Database& Database::operator=(Database&&) noexcept = default;
 Database::~Database() = default;
 
-const fs::path& Database::path() const { return impl_->path; }
-int Database::schemaVersion() const { return impl_->version; }
+const fs::path& Database::path() const
+{
+    return impl_->path;
+}
+int Database::schemaVersion() const
+{
+    return impl_->version;
+}
 
 Expected<Database> Database::open(const fs::path& path, const OpenOptions& options)
 {
@@ -360,8 +379,8 @@ Expected<Database> Database::open(const fs::path& path, const OpenOptions& optio
         if (!existed && path.has_parent_path()) {
             fs::create_directories(path.parent_path(), ec);
             if (ec)
-                return makeError(ErrorCode::Io, "cannot create folder '" + path.parent_path().string() +
-                                                    "': " + ec.message());
+                return makeError(ErrorCode::Io,
+                                 "cannot create folder '" + path.parent_path().string() + "': " + ec.message());
         }
         flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     }
@@ -402,10 +421,10 @@ Expected<Database> Database::open(const fs::path& path, const OpenOptions& optio
     impl->version = *v;
     if (*v < latest) {
         if (options.readOnly)
-            return makeError(ErrorCode::Unsupported,
-                             "database '" + path.string() + "' has schema version " + std::to_string(*v) +
-                                 " and needs migrating to " + std::to_string(latest) +
-                                 "; open it once for writing (e.g. `labelcheck db stats`)");
+            return makeError(ErrorCode::Unsupported, "database '" + path.string() + "' has schema version " +
+                                                         std::to_string(*v) + " and needs migrating to " +
+                                                         std::to_string(latest) +
+                                                         "; open it once for writing (e.g. `labelcheck db stats`)");
         if (auto st = migrate(*impl, options.seed, options); !st)
             return st.error();
     }
@@ -442,9 +461,9 @@ Expected<std::vector<std::string>> gtinCandidates(std::string_view code)
         if (upce && (out.empty() || out.front() != *upce))
             out.push_back(*upce);
         if (out.empty())
-            return makeError(ErrorCode::InvalidArgument, "'" + std::string(code) +
-                                                             "' is neither a valid EAN-8 (" + ean8.error().message +
-                                                             ") nor a valid UPC-E (" + upce.error().message + ")");
+            return makeError(ErrorCode::InvalidArgument, "'" + std::string(code) + "' is neither a valid EAN-8 (" +
+                                                             ean8.error().message + ") nor a valid UPC-E (" +
+                                                             upce.error().message + ")");
         return out;
     }
     auto g = gtin::toGtin14(code);
@@ -523,7 +542,8 @@ Expected<std::vector<Product>> Database::search(std::string_view text, int limit
     for (auto& p : *more) {
         if (static_cast<int>(found->size()) >= limit)
             break;
-        const bool dup = std::any_of(found->begin(), found->end(), [&](const Product& f) { return f.gtin14 == p.gtin14; });
+        const bool dup =
+            std::any_of(found->begin(), found->end(), [&](const Product& f) { return f.gtin14 == p.gtin14; });
         if (!dup)
             found->push_back(std::move(p));
     }
@@ -657,8 +677,8 @@ Expected<Stats> Database::stats() const
         return complete.error();
     st.electrolyteComplete = *complete;
     for (Mineral m : kMinerals) {
-        auto c = scalar(db, "SELECT count(*) FROM product_nutrients WHERE nutrient_id = ?1 AND amount > 0",
-                        nutrientId(m));
+        auto c =
+            scalar(db, "SELECT count(*) FROM product_nutrients WHERE nutrient_id = ?1 AND amount > 0", nutrientId(m));
         if (!c)
             return c.error();
         st.withMineral[index(m)] = *c;

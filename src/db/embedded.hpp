@@ -6,8 +6,8 @@
 namespace labelcheck::db::detail {
 
 struct EmbeddedMigration {
-    int version;       // NNNN of NNNN_description.sql; 1, 2, 3, ... in order
-    const char* name;  // file name, for error messages
+    int version;      // NNNN of NNNN_description.sql; 1, 2, 3, ... in order
+    const char* name; // file name, for error messages
     const char* sql;
 };
 

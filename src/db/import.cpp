@@ -188,10 +188,17 @@ Expected<ImportReport> importFiles(Database& database, ImportFormat format, cons
         }
         for (const auto& f : inputs) {
             switch (format) {
-            case ImportFormat::Csv: st = importCsvFile(f, sink); break;
-            case ImportFormat::Off: st = importOffFile(f, sink); break;
-            case ImportFormat::Dsld: st = importDsldFile(f, sink); break;
-            case ImportFormat::Fdc: break;
+            case ImportFormat::Csv:
+                st = importCsvFile(f, sink);
+                break;
+            case ImportFormat::Off:
+                st = importOffFile(f, sink);
+                break;
+            case ImportFormat::Dsld:
+                st = importDsldFile(f, sink);
+                break;
+            case ImportFormat::Fdc:
+                break;
             }
             if (!st || sink.stopped())
                 break;

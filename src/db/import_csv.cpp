@@ -14,9 +14,8 @@ Status importCsvFile(const std::filesystem::path& file, ImportSink& sink)
     CsvReader reader(**in, ',', true);
     std::vector<std::string> fields;
     if (reader.next(fields) != CsvReader::Result::Record || fields != csvColumns())
-        return makeError(ErrorCode::InvalidArgument,
-                         name + ":1: not a labelcheck product CSV (the header must be: " +
-                             std::string(csvHeader()) + ")");
+        return makeError(ErrorCode::InvalidArgument, name + ":1: not a labelcheck product CSV (the header must be: " +
+                                                         std::string(csvHeader()) + ")");
     for (;;) {
         const auto r = reader.next(fields);
         if (r == CsvReader::Result::End)

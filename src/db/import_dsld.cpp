@@ -28,7 +28,7 @@ using nlohmann::json;
 // Reads a file in chunks and can say on which line the next unread character is. nlohmann's stream
 // adapter consumes one character at a time, so this is the parser's position.
 class LineCountingBuf : public std::streambuf {
-public:
+  public:
     explicit LineCountingBuf(std::istream& in) : in_(in), buf_(1 << 16) {}
 
     std::int64_t line()
@@ -38,7 +38,7 @@ public:
         return linesBefore_ + 1;
     }
 
-protected:
+  protected:
     int_type underflow() override
     {
         if (gptr() < egptr())
@@ -54,7 +54,7 @@ protected:
         return traits_type::to_int_type(*gptr());
     }
 
-private:
+  private:
     std::istream& in_;
     std::vector<char> buf_;
     char* counted_ = nullptr;

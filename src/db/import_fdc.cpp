@@ -25,11 +25,16 @@ namespace {
 std::optional<Mineral> mineralOfNutrient(std::int64_t id)
 {
     switch (id) {
-    case 1093: return Mineral::Sodium;
-    case 1092: return Mineral::Potassium;
-    case 1087: return Mineral::Calcium;
-    case 1090: return Mineral::Magnesium;
-    default: return std::nullopt;
+    case 1093:
+        return Mineral::Sodium;
+    case 1092:
+        return Mineral::Potassium;
+    case 1087:
+        return Mineral::Calcium;
+    case 1090:
+        return Mineral::Magnesium;
+    default:
+        return std::nullopt;
     }
 }
 
@@ -80,8 +85,9 @@ Expected<Inputs> findInputs(const std::vector<fs::path>& given)
         }
     }
     if (in.branded.empty() || in.food.empty() || in.nutrient.empty())
-        return makeError(ErrorCode::InvalidArgument,
-                         "fdc import needs branded_food.csv, food.csv and food_nutrient.csv (as files or their folder)");
+        return makeError(
+            ErrorCode::InvalidArgument,
+            "fdc import needs branded_food.csv, food.csv and food_nutrient.csv (as files or their folder)");
     return in;
 }
 
@@ -119,13 +125,16 @@ Status importFdc(const std::vector<fs::path>& given, ImportSink& sink)
             if (r == CsvReader::Result::Error) {
                 go = sink.reject(name, reader.recordLine(), reader.error());
             } else if (f.size() != width) {
-                go = sink.reject(name, reader.recordLine(), "has " + std::to_string(f.size()) + " fields, the header has " + std::to_string(width));
+                go =
+                    sink.reject(name, reader.recordLine(),
+                                "has " + std::to_string(f.size()) + " fields, the header has " + std::to_string(width));
             } else if (dataType >= 0 && f[static_cast<std::size_t>(dataType)] != "branded_food") {
                 continue;
             } else if (auto id = parseId(f[static_cast<std::size_t>((*cols)[0])])) {
                 descriptions[*id] = std::move(f[static_cast<std::size_t>((*cols)[1])]);
             } else {
-                go = sink.reject(name, reader.recordLine(), "fdc_id '" + f[static_cast<std::size_t>((*cols)[0])] + "' is not a number");
+                go = sink.reject(name, reader.recordLine(),
+                                 "fdc_id '" + f[static_cast<std::size_t>((*cols)[0])] + "' is not a number");
             }
             if (!go)
                 return go.error();
@@ -156,7 +165,9 @@ Status importFdc(const std::vector<fs::path>& given, ImportSink& sink)
             if (r == CsvReader::Result::Error) {
                 go = sink.reject(name, reader.recordLine(), reader.error());
             } else if (f.size() != width) {
-                go = sink.reject(name, reader.recordLine(), "has " + std::to_string(f.size()) + " fields, the header has " + std::to_string(width));
+                go =
+                    sink.reject(name, reader.recordLine(),
+                                "has " + std::to_string(f.size()) + " fields, the header has " + std::to_string(width));
             } else {
                 auto nid = parseId(f[static_cast<std::size_t>((*cols)[1])]);
                 auto mineral = nid ? mineralOfNutrient(*nid) : std::nullopt;
@@ -164,11 +175,14 @@ Status importFdc(const std::vector<fs::path>& given, ImportSink& sink)
                     continue; // other nutrients (or a malformed id of a row we would not use)
                 auto id = parseId(f[static_cast<std::size_t>((*cols)[0])]);
                 if (!id) {
-                    go = sink.reject(name, reader.recordLine(), "fdc_id '" + f[static_cast<std::size_t>((*cols)[0])] + "' is not a number");
+                    go = sink.reject(name, reader.recordLine(),
+                                     "fdc_id '" + f[static_cast<std::size_t>((*cols)[0])] + "' is not a number");
                 } else if (descriptions.count(*id)) {
                     auto amount = parseNumber(f[static_cast<std::size_t>((*cols)[2])]);
                     if (!amount || *amount < 0)
-                        go = sink.reject(name, reader.recordLine(), "amount '" + f[static_cast<std::size_t>((*cols)[2])] + "' is not a non-negative number");
+                        go = sink.reject(name, reader.recordLine(),
+                                         "amount '" + f[static_cast<std::size_t>((*cols)[2])] +
+                                             "' is not a non-negative number");
                     else
                         minerals[*id][index(*mineral)] = *amount;
                 }
@@ -205,7 +219,8 @@ Status importFdc(const std::vector<fs::path>& given, ImportSink& sink)
         if (r == CsvReader::Result::Error) {
             go = sink.reject(name, line, reader.error());
         } else if (f.size() != width) {
-            go = sink.reject(name, line, "has " + std::to_string(f.size()) + " fields, the header has " + std::to_string(width));
+            go = sink.reject(name, line,
+                             "has " + std::to_string(f.size()) + " fields, the header has " + std::to_string(width));
         } else {
             std::string error;
             Product p;

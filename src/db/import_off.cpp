@@ -12,9 +12,9 @@ namespace labelcheck::db {
 namespace {
 
 enum Col { Code, ProductName, Brands, ServingSize, ServingQuantity, Sodium, Potassium, Calcium, Magnesium };
-const std::vector<std::string> kRequired = {"code",        "product_name",   "brands",
-                                            "serving_size", "serving_quantity", "sodium_100g",
-                                            "potassium_100g", "calcium_100g",  "magnesium_100g"};
+const std::vector<std::string> kRequired = {"code",           "product_name",     "brands",
+                                            "serving_size",   "serving_quantity", "sodium_100g",
+                                            "potassium_100g", "calcium_100g",     "magnesium_100g"};
 
 std::string trim(std::string s)
 {
@@ -26,7 +26,10 @@ std::string trim(std::string s)
 }
 
 // Rounds away binary noise from unit conversion (0.1 g * 1000 = 100.00000000000001 mg).
-double roundMg(double v) { return std::round(v * 1000.0) / 1000.0; }
+double roundMg(double v)
+{
+    return std::round(v * 1000.0) / 1000.0;
+}
 
 } // namespace
 

@@ -9,7 +9,7 @@
 namespace labelcheck::db {
 
 class ImportSink {
-public:
+  public:
     ImportSink(Database& db, const ImportOptions& options, ImportReport& report)
         : db_(db), options_(options), report_(report)
     {
@@ -27,7 +27,7 @@ public:
     void abort();
     bool stopped() const { return stopped_; }
 
-private:
+  private:
     Expected<bool> afterRecord();
     bool cancelRequested() const { return options_.cancel && options_.cancel->load(); }
     Expected<bool> stopForCancel();

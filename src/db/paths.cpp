@@ -26,8 +26,7 @@ Expected<fs::path> defaultDatabasePath()
         return fs::path(*xdg) / "labelcheck" / "labelcheck.db";
     if (auto home = env("HOME"))
         return fs::path(*home) / ".local" / "share" / "labelcheck" / "labelcheck.db";
-    return makeError(ErrorCode::NotFound,
-                     "no database path: pass --db or set LABELCHECK_DB, XDG_DATA_HOME or HOME");
+    return makeError(ErrorCode::NotFound, "no database path: pass --db or set LABELCHECK_DB, XDG_DATA_HOME or HOME");
 }
 
 Expected<fs::path> resolveDatabasePath(const std::optional<fs::path>& explicitPath)

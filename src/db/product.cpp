@@ -8,9 +8,8 @@ namespace labelcheck::db {
 bool mentionsElectrolytes(std::string_view text)
 {
     static constexpr std::string_view kWord = "electrolyte";
-    auto it = std::search(text.begin(), text.end(), kWord.begin(), kWord.end(), [](char a, char b) {
-        return std::tolower(static_cast<unsigned char>(a)) == b;
-    });
+    auto it = std::search(text.begin(), text.end(), kWord.begin(), kWord.end(),
+                          [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
     return it != text.end();
 }
 

@@ -13,9 +13,9 @@ namespace labelcheck::db {
 namespace {
 
 const std::vector<std::string> kColumns = {
-    "gtin14",       "brand",        "name",      "form",         "serving_size", "electrolyte_claim",
-    "sodium_mg",    "sodium_dv",    "potassium_mg", "potassium_dv", "calcium_mg", "calcium_dv",
-    "magnesium_mg", "magnesium_dv", "source",    "source_id",    "sample"};
+    "gtin14",       "brand",        "name",         "form",         "serving_size", "electrolyte_claim",
+    "sodium_mg",    "sodium_dv",    "potassium_mg", "potassium_dv", "calcium_mg",   "calcium_dv",
+    "magnesium_mg", "magnesium_dv", "source",       "source_id",    "sample"};
 
 constexpr std::string_view kHeader = "gtin14,brand,name,form,serving_size,electrolyte_claim,sodium_mg,sodium_dv,"
                                      "potassium_mg,potassium_dv,calcium_mg,calcium_dv,magnesium_mg,magnesium_dv,"
@@ -23,7 +23,8 @@ constexpr std::string_view kHeader = "gtin14,brand,name,form,serving_size,electr
 
 void appendCsvField(std::string& out, std::string_view s)
 {
-    const bool quote = s.find_first_of(",\"\r\n") != std::string_view::npos || (!s.empty() && (s.front() == ' ' || s.back() == ' '));
+    const bool quote =
+        s.find_first_of(",\"\r\n") != std::string_view::npos || (!s.empty() && (s.front() == ' ' || s.back() == ' '));
     if (!quote) {
         out += s;
         return;
@@ -71,8 +72,14 @@ Expected<bool> flag(std::string_view column, std::string_view text)
 
 } // namespace
 
-std::string_view csvHeader() { return kHeader; }
-const std::vector<std::string>& csvColumns() { return kColumns; }
+std::string_view csvHeader()
+{
+    return kHeader;
+}
+const std::vector<std::string>& csvColumns()
+{
+    return kColumns;
+}
 
 std::string formatNumber(double v)
 {
@@ -103,11 +110,16 @@ std::string toCsvRow(const Product& p)
     std::string out;
     out.reserve(160);
     auto sep = [&] { out += ','; };
-    appendCsvField(out, p.gtin14); sep();
-    appendCsvField(out, p.brand); sep();
-    appendCsvField(out, p.name); sep();
-    appendCsvField(out, p.form); sep();
-    appendCsvField(out, p.servingSize); sep();
+    appendCsvField(out, p.gtin14);
+    sep();
+    appendCsvField(out, p.brand);
+    sep();
+    appendCsvField(out, p.name);
+    sep();
+    appendCsvField(out, p.form);
+    sep();
+    appendCsvField(out, p.servingSize);
+    sep();
     out += p.electrolyteClaim ? '1' : '0';
     for (Mineral m : kMinerals) {
         sep();
@@ -118,8 +130,10 @@ std::string toCsvRow(const Product& p)
             out += formatNumber(*v);
     }
     sep();
-    appendCsvField(out, p.source); sep();
-    appendCsvField(out, p.sourceId); sep();
+    appendCsvField(out, p.source);
+    sep();
+    appendCsvField(out, p.sourceId);
+    sep();
     out += p.sample ? '1' : '0';
     return out;
 }
@@ -127,8 +141,8 @@ std::string toCsvRow(const Product& p)
 Expected<Product> productFromCsvFields(const std::vector<std::string>& f)
 {
     if (f.size() != kColumns.size())
-        return makeError(ErrorCode::InvalidArgument, "expected " + std::to_string(kColumns.size()) +
-                                                         " columns, found " + std::to_string(f.size()));
+        return makeError(ErrorCode::InvalidArgument,
+                         "expected " + std::to_string(kColumns.size()) + " columns, found " + std::to_string(f.size()));
     Product p;
     auto g = gtin::toGtin14(f[0]);
     if (!g)
@@ -248,15 +262,24 @@ Expected<Product> productFromJson(std::string_view text)
                 p.gtin14 = *g;
                 haveCode = true;
             }
-        } else if (key == "brand") st = str(p.brand);
-        else if (key == "name") st = str(p.name);
-        else if (key == "form") st = str(p.form);
-        else if (key == "serving_size") st = str(p.servingSize);
-        else if (key == "source") st = str(p.source);
-        else if (key == "source_id") st = str(p.sourceId);
-        else if (key == "updated_at") continue;
-        else if (key == "electrolyte_claim") st = boolean(p.electrolyteClaim);
-        else if (key == "sample") st = boolean(p.sample);
+        } else if (key == "brand")
+            st = str(p.brand);
+        else if (key == "name")
+            st = str(p.name);
+        else if (key == "form")
+            st = str(p.form);
+        else if (key == "serving_size")
+            st = str(p.servingSize);
+        else if (key == "source")
+            st = str(p.source);
+        else if (key == "source_id")
+            st = str(p.sourceId);
+        else if (key == "updated_at")
+            continue;
+        else if (key == "electrolyte_claim")
+            st = boolean(p.electrolyteClaim);
+        else if (key == "sample")
+            st = boolean(p.sample);
         else if (key == "minerals") {
             if (!v.is_object())
                 return makeError(ErrorCode::InvalidArgument, "\"minerals\" must be an object");
@@ -275,7 +298,8 @@ Expected<Product> productFromJson(std::string_view text)
                     continue;
                 }
                 if (!e.is_object())
-                    return makeError(ErrorCode::InvalidArgument, "\"" + m.key() + "\" must be an object, a number or null");
+                    return makeError(ErrorCode::InvalidArgument,
+                                     "\"" + m.key() + "\" must be an object, a number or null");
                 for (auto f = e.begin(); f != e.end(); ++f) {
                     auto a = jsonAmount(f.value(), m.key() + "." + f.key());
                     if (!a)

@@ -111,8 +111,14 @@ void Statement::bind(int i, std::string_view text)
     sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
 }
 
-void Statement::bind(int i, std::int64_t value) { sqlite3_bind_int64(stmt_, i, value); }
-void Statement::bind(int i, double value) { sqlite3_bind_double(stmt_, i, value); }
+void Statement::bind(int i, std::int64_t value)
+{
+    sqlite3_bind_int64(stmt_, i, value);
+}
+void Statement::bind(int i, double value)
+{
+    sqlite3_bind_double(stmt_, i, value);
+}
 void Statement::bind(int i, const std::optional<double>& value)
 {
     if (value)
@@ -120,7 +126,10 @@ void Statement::bind(int i, const std::optional<double>& value)
     else
         sqlite3_bind_null(stmt_, i);
 }
-void Statement::bindNull(int i) { sqlite3_bind_null(stmt_, i); }
+void Statement::bindNull(int i)
+{
+    sqlite3_bind_null(stmt_, i);
+}
 
 Expected<bool> Statement::step()
 {
@@ -146,9 +155,18 @@ void Statement::reset()
     sqlite3_clear_bindings(stmt_);
 }
 
-bool Statement::isNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
-std::int64_t Statement::getInt(int col) const { return sqlite3_column_int64(stmt_, col); }
-double Statement::getDouble(int col) const { return sqlite3_column_double(stmt_, col); }
+bool Statement::isNull(int col) const
+{
+    return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+}
+std::int64_t Statement::getInt(int col) const
+{
+    return sqlite3_column_int64(stmt_, col);
+}
+double Statement::getDouble(int col) const
+{
+    return sqlite3_column_double(stmt_, col);
+}
 std::optional<double> Statement::getOptionalDouble(int col) const
 {
     if (isNull(col))

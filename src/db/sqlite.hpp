@@ -18,7 +18,7 @@ Error lastError(sqlite3* db, std::string_view what);
 
 // Owns one sqlite3 connection. Movable, not copyable; closes on destruction.
 class Connection {
-public:
+  public:
     Connection() = default;
     explicit Connection(sqlite3* db) : db_(db) {}
     Connection(Connection&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
@@ -35,13 +35,13 @@ public:
     // Runs fixed SQL text (schema, pragmas, BEGIN/COMMIT). Never pass text that came from a user.
     Status exec(const char* sql);
 
-private:
+  private:
     sqlite3* db_ = nullptr;
 };
 
 // Owns one prepared statement. Bind indexes are 1-based like SQLite's. Columns are 0-based.
 class Statement {
-public:
+  public:
     Statement() = default;
     Statement(Statement&& other) noexcept : stmt_(std::exchange(other.stmt_, nullptr)), db_(other.db_) {}
     Statement& operator=(Statement&& other) noexcept;
@@ -74,20 +74,20 @@ public:
     std::optional<double> getOptionalDouble(int col) const;
     std::string getText(int col) const;
 
-private:
+  private:
     sqlite3_stmt* stmt_ = nullptr;
     sqlite3* db_ = nullptr;
 };
 
 // Resets a statement when the scope ends, so a cached statement never holds a read lock open.
 class ResetGuard {
-public:
+  public:
     explicit ResetGuard(Statement& s) : s_(s) {}
     ~ResetGuard() { s_.reset(); }
     ResetGuard(const ResetGuard&) = delete;
     ResetGuard& operator=(const ResetGuard&) = delete;
 
-private:
+  private:
     Statement& s_;
 };
 

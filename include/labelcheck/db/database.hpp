@@ -46,7 +46,7 @@ struct Stats {
     std::int64_t products = 0;
     std::int64_t samples = 0;
     std::int64_t electrolyteClaims = 0;
-    std::int64_t electrolyteComplete = 0; // claim electrolytes and declare all four minerals (> 0)
+    std::int64_t electrolyteComplete = 0;      // claim electrolytes and declare all four minerals (> 0)
     std::array<std::int64_t, 4> withMineral{}; // products declaring each mineral (> 0), by index(Mineral)
     std::vector<std::pair<std::string, std::int64_t>> bySource; // sorted by source name
     int schemaVersion = 0;
@@ -59,7 +59,7 @@ class Database;
 
 // A write transaction (SAVEPOINT, so it nests). Rolls back on destruction unless committed.
 class Transaction {
-public:
+  public:
     Transaction(Transaction&& other) noexcept;
     Transaction& operator=(Transaction&&) = delete;
     Transaction(const Transaction&) = delete;
@@ -67,7 +67,7 @@ public:
     Status commit();
     Status rollback();
 
-private:
+  private:
     friend class Database;
     Transaction(Database* db, std::string name) : db_(db), name_(std::move(name)) {}
     Database* db_;
@@ -75,7 +75,7 @@ private:
 };
 
 class Database {
-public:
+  public:
     // The schema version this build writes (the highest migration number in db/migrations).
     static int latestSchemaVersion();
 
@@ -101,11 +101,11 @@ public:
 
     // Full-text search over brand and name, best match first (BM25). Every word of `text` must match.
     // Products matching every word whole come first; when they are fewer than `limit`, products where the
-    // last word matches as a prefix (text still being typed: "magnes") follow. FTS5 syntax in `text` ("", *, -, NEAR, AND, unbalanced quotes)
-    // is treated as plain words. Empty or punctuation-only text returns no products.
-    // Ranking is exact when at most max(500, limit) products match; beyond that only the first
-    // max(500, limit) matches (in insertion order) are ranked, which keeps a search of a common word among
-    // a million products in milliseconds. Narrower text ranks everything again.
+    // last word matches as a prefix (text still being typed: "magnes") follow. FTS5 syntax in `text` ("", *, -, NEAR,
+    // AND, unbalanced quotes) is treated as plain words. Empty or punctuation-only text returns no products. Ranking is
+    // exact when at most max(500, limit) products match; beyond that only the first max(500, limit) matches (in
+    // insertion order) are ranked, which keeps a search of a common word among a million products in milliseconds.
+    // Narrower text ranks everything again.
     Expected<std::vector<Product>> search(std::string_view text, int limit = 20) const;
 
     // Products matching `filter`, ordered by brand, name, GTIN.
@@ -134,7 +134,7 @@ public:
 
     struct Impl;
 
-private:
+  private:
     friend class Transaction;
     explicit Database(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

@@ -40,7 +40,7 @@ struct ImportReport;
 
 struct ImportOptions {
     bool strict = false;
-    std::size_t batchSize = 10000;            // products per transaction (ignored when strict)
+    std::size_t batchSize = 10000;             // products per transaction (ignored when strict)
     const std::atomic<bool>* cancel = nullptr; // checked between rows; when it becomes true the import stops
     // Called after each committed batch with the running totals (progress on stderr, tests).
     std::function<void(const ImportReport&)> onBatch;
@@ -61,7 +61,7 @@ struct ImportReport {
     // Strict mode hit a bad row (or was cancelled): nothing from this import was kept, and imported and
     // updated are 0.
     bool rolledBack = false;
-    bool cancelled = false;   // stopped by `cancel`; the counts say what was kept
+    bool cancelled = false; // stopped by `cancel`; the counts say what was kept
 };
 
 // Imports `files` in `format`. Errors (the import stops; the report so far is lost, committed batches
@@ -69,7 +69,6 @@ struct ImportReport {
 // format at all (missing header columns, not JSON), Io when the database refuses the write. Bad rows are
 // not errors: they are counted and listed in the report (and in strict mode roll everything back).
 Expected<ImportReport> importFiles(Database& database, ImportFormat format,
-                                   const std::vector<std::filesystem::path>& files,
-                                   const ImportOptions& options = {});
+                                   const std::vector<std::filesystem::path>& files, const ImportOptions& options = {});
 
 } // namespace labelcheck::db

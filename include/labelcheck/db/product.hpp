@@ -10,7 +10,7 @@
 namespace labelcheck::db {
 
 struct Product {
-    std::string gtin14;      // 14 digits with a valid GS1 check digit: the key
+    std::string gtin14; // 14 digits with a valid GS1 check digit: the key
     std::string brand;
     std::string name;
     std::string form;        // "powder", "capsule", "tablet", "liquid", ... or empty
@@ -20,9 +20,9 @@ struct Product {
     // amount, DSLD "NP"). mineralMg in milligrams; dailyValuePct in percent of the Daily Value.
     std::array<std::optional<double>, 4> mineralMg;
     std::array<std::optional<double>, 4> dailyValuePct;
-    std::string source;   // "off", "fdc", "dsld", "csv", "manual", "sample"
-    std::string sourceId; // the record id in that dataset; may be empty
-    bool sample = false;  // sample data (GS1 restricted-circulation GTIN)
+    std::string source;    // "off", "fdc", "dsld", "csv", "manual", "sample"
+    std::string sourceId;  // the record id in that dataset; may be empty
+    bool sample = false;   // sample data (GS1 restricted-circulation GTIN)
     std::string updatedAt; // ISO 8601 UTC set by the database on write; ignored on write
 
     std::optional<double> mg(Mineral m) const { return mineralMg[index(m)]; }

@@ -13,7 +13,7 @@
 namespace labelcheck::db::test {
 
 class TempDir {
-public:
+  public:
     TempDir()
     {
         static std::atomic<int> counter{0};
@@ -32,7 +32,7 @@ public:
     const std::filesystem::path& path() const { return path_; }
     std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
