@@ -437,11 +437,6 @@ void searchAll(Search& s, const View& full)
     s.run("base", base, LA, true);
     if (large)
         s.run("full", full, LA, true);
-    // A large, soft symbol (a close-up at 12 MP) reads better smaller; it votes, and a verification crop
-    // confirms it.
-    if (large)
-        s.run(
-            "small", [&] { return scaled(full, static_cast<double>(kSmallSide) / side, cv::INTER_AREA); }, LA, false);
     if (s.done())
         return;
 
