@@ -5,7 +5,7 @@
 //   panel found / corners within 10% of the panel width, mineral rows read (name, amount and %DV on one
 //   OCR row or a row wrapped over up to three lines), electrolyte claim text seen.
 //
-//   ocr_bench FOLDER [--limit N] [--no-photo-text] [--photo-deadline MS] [--verbose]
+//   ocr_bench FOLDER [--limit N] [--no-photo-text] [--photo-deadline MS] [--glyph PX] [--verbose]
 
 #include "labelcheck/image/load.hpp"
 #include "labelcheck/image/rectify.hpp"
@@ -114,13 +114,14 @@ bool rowRead(const std::vector<TextLine>& lines, const std::string& name, const 
 int main(int argc, char** argv)
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: %s FOLDER [--limit N] [--no-photo-text] [--photo-deadline MS] [--verbose]\n", argv[0]);
+        std::fprintf(stderr, "usage: %s FOLDER [--limit N] [--no-photo-text] [--photo-deadline MS] [--glyph PX] [--verbose]\n", argv[0]);
         return 2;
     }
     fs::path folder = argv[1];
     int limit = 1 << 30;
     bool photoText = true, verbose = false;
     int photoDeadline = ocr::PhotoTextOptions{}.deadlineMs;
+    float glyph = image::RectifyOptions{}.targetGlyphHeightPx;
     for (int i = 2; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--limit" && i + 1 < argc)
@@ -129,6 +130,8 @@ int main(int argc, char** argv)
             photoText = false;
         else if (a == "--photo-deadline" && i + 1 < argc)
             photoDeadline = std::atoi(argv[++i]);
+        else if (a == "--glyph" && i + 1 < argc)
+            glyph = float(std::atof(argv[++i]));
         else if (a == "--verbose")
             verbose = true;
     }
@@ -190,7 +193,9 @@ int main(int argc, char** argv)
         std::string note;
         if (panel) {
             ++found;
-            auto rect = image::rectifyPanel(*img, panel->corners);
+            image::RectifyOptions ro;
+            ro.targetGlyphHeightPx = glyph;
+            auto rect = image::rectifyPanel(*img, panel->corners, ro);
             record("rectify");
             if (rect) {
                 panelGlyph = rect->glyphHeightPx > 0 ? float(rect->glyphHeightPx / rect->scale) : 0.0f;
