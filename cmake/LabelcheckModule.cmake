@@ -14,6 +14,7 @@ function(labelcheck_unit_test name module)
   cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE labelcheck_test_main ${ARG_LIBS} labelcheck_warnings)
-  doctest_discover_tests(${name} PROPERTIES LABELS "unit;${module}"
-    EXTRA_ARGS --no-version=true)
+  # Labels come from each case's TEST_SUITE (the module name), so `ctest -L <module>` works; doctest's
+  # discovery overwrites any LABELS passed as PROPERTIES.
+  doctest_discover_tests(${name} ADD_LABELS 1 EXTRA_ARGS --no-version=true)
 endfunction()
