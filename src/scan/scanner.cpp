@@ -11,6 +11,11 @@
 #include <mutex>
 #include <thread>
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 namespace labelcheck::scan {
 
 namespace {
@@ -35,6 +40,16 @@ std::string formatAmount(const MineralAmount& a)
 }
 
 void runningMean(double& mean, std::int64_t n, double x) { mean += (x - mean) / static_cast<double>(n); }
+
+// Linux nice values are per thread (and inherited by threads it starts, such as Tesseract's OpenMP pool).
+void lowerThisThreadPriority(int nice)
+{
+#ifdef __linux__
+    setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), nice);
+#else
+    (void)nice;
+#endif
+}
 
 } // namespace
 
@@ -115,6 +130,7 @@ struct Scanner::Impl {
 
     void workLoop()
     {
+        lowerThisThreadPriority(5); // OCR yields to the display and the barcode
         std::unique_lock lock(workMutex);
         for (;;) {
             workCv.wait(lock, [&] { return job.has_value() || stopWorker; });
@@ -183,8 +199,10 @@ struct Scanner::Impl {
             return true;
         if (vote.frames() < opt.fastSettleFrames)
             return false;
+        // Fewer frames suffice when they are unanimous: every frame read the same value for each mineral, or
+        // none read it (a partial view of a turning panel disagrees with a full one, so it waits).
         for (Mineral m : kMinerals)
-            if (vote.state(m) != MineralState::Present || vote.winnerVotes(m) < 2)
+            if (vote.readings(m) != 0 && vote.winnerVotes(m) != vote.frames())
                 return false;
         return true;
     }
@@ -240,7 +258,12 @@ struct Scanner::Impl {
 
     void readBarcodeOf(const Frame& frame, std::vector<ScanEvent>& events)
     {
-        const int every = opt.barcodeEvery > 0 ? opt.barcodeEvery : 1;
+        // 0: every frame while decoding keeps up with a 30 fps camera, every second frame when it does not.
+        int every = opt.barcodeEvery;
+        if (every <= 0) {
+            std::lock_guard lock(stateMutex);
+            every = (stats.barcodeReads >= 5 && stats.barcodeMsMean > 33.0) ? 2 : 1;
+        }
         if ((processed - 1) % every != 0)
             return;
         const auto previousLastRead = consensus.lastConfirmedReadFrame();

@@ -15,6 +15,11 @@
 #include <mutex>
 #include <thread>
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 namespace labelcheck::scan {
 
 namespace {
@@ -117,6 +122,8 @@ Expected<SessionSummary> runLive(std::unique_ptr<VideoSource> source, Analyzer& 
     }
     ScannerOptions so = o.scanner;
     so.synchronousOcr = false;
+    if (so.barcodeEvery == 1)
+        so.barcodeEvery = 0; // live: drop to every second frame when decoding cannot keep up
     CaptureThread capture(std::move(source), /*paceToFps=*/true);
     Scanner scanner(analyzer, so);
     SessionSummary s;
@@ -127,6 +134,9 @@ Expected<SessionSummary> runLive(std::unique_ptr<VideoSource> source, Analyzer& 
     std::atomic<bool> stop{false}, processingDone{false};
     std::atomic<std::int64_t> processed{0};
     std::thread processing([&] {
+#ifdef __linux__
+        setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 2); // the display thread comes first
+#endif
         std::int64_t last = -1;
         while (!stop) {
             auto frame = capture.waitNewer(last, std::chrono::milliseconds(50));

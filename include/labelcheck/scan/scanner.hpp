@@ -19,7 +19,8 @@ namespace labelcheck::scan {
 
 struct ScannerOptions {
     int barcodeBudgetMs = 40; // readBarcode time budget per frame
-    int barcodeEvery = 1;     // read the barcode on every Nth processed frame (2 when decoding cannot keep up)
+    int barcodeEvery = 1;     // read the barcode on every Nth processed frame; 0: 1, or 2 when it cannot keep up
+                              // with 30 fps (mean decode > 33 ms)
     ConsensusOptions consensus;
     VoteOptions vote;
     // Reproducible mode for recordings: OCR runs inline on the sharpest of every `ocrEvery` processed frames,
@@ -29,7 +30,8 @@ struct ScannerOptions {
     int ocrEvery = 6;
     int minOcrGap = 2;
     // A product's verdict is settled (reported once) after `settleFrames` panel frames, or after
-    // `fastSettleFrames` when all four minerals are present with at least two agreeing readings each.
+    // `fastSettleFrames` when those frames are unanimous (each mineral read with the same value in all of them,
+    // or in none).
     int settleFrames = 3;
     int fastSettleFrames = 2;
     // How many frames after its last barcode read the barcode outline stays on screen.
