@@ -26,11 +26,25 @@ std::string oneLine(std::string s)
     return s;
 }
 
+// A 1D symbol's corners often span only the scan line that decoded it (a flat quadrilateral): widen such an
+// outline to a box a quarter as tall as it is long, so that the report shows where the barcode is.
 std::vector<report::Point> toPoints(const std::array<barcode::Point, 4>& corners)
 {
     std::vector<report::Point> pts;
     for (const auto& c : corners)
         pts.push_back({c.x, c.y});
+    const double dx = corners[1].x - corners[0].x, dy = corners[1].y - corners[0].y;
+    const double length = std::hypot(dx, dy);
+    const double height = std::hypot(corners[3].x - corners[0].x, corners[3].y - corners[0].y);
+    if (length > 0 && height < 0.1 * length) {
+        // The normal to the long side, scaled to half the box height (an eighth of the length).
+        const double nx = -dy * 0.125, ny = dx * 0.125;
+        const auto shift = [](const barcode::Point& p, double x, double y) {
+            return report::Point{static_cast<int>(std::lround(p.x + x)), static_cast<int>(std::lround(p.y + y))};
+        };
+        pts = {shift(corners[0], -nx, -ny), shift(corners[1], -nx, -ny), shift(corners[2], nx, ny),
+               shift(corners[3], nx, ny)};
+    }
     return pts;
 }
 

@@ -36,6 +36,19 @@ const char* regionClass(RegionKind k)
     return "";
 }
 
+const char* regionColour(RegionKind k)
+{
+    switch (k) {
+    case RegionKind::Barcode:
+        return "#00b050";
+    case RegionKind::Panel:
+        return "#e0a000";
+    case RegionKind::Row:
+        return "#1e88e5";
+    }
+    return "#000";
+}
+
 std::string figure(const Annotation& a)
 {
     std::string s = fmt::format(
@@ -54,7 +67,9 @@ std::string figure(const Annotation& a)
                 minX = p.x;
             }
         }
-        s += fmt::format("<polygon class=\"{}\" points=\"{}\"/>", regionClass(r.kind), pts);
+        // Presentation attributes as well as the class, so the outline shows in any SVG renderer.
+        s += fmt::format("<polygon class=\"{}\" points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"/>",
+                         regionClass(r.kind), pts, regionColour(r.kind), r.kind == RegionKind::Row ? 2 : 3);
         if (!r.label.empty())
             s += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>", minX, std::max(14, minY - 4), htmlEscape(r.label));
     }

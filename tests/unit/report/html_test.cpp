@@ -42,7 +42,8 @@ TEST_SUITE("report")
         const std::string html = htmlEntry(testing::contractExample(), &a);
         CHECK(html.starts_with("<section class=\"card incomplete\">"));
         CHECK(html.find("href=\"data:image/jpeg;base64,/9j/\"") != std::string::npos);
-        CHECK(html.find("<polygon class=\"barcode\" points=\"1,1 3,1 3,2 1,2\"/>") != std::string::npos);
+        CHECK(html.find("<polygon class=\"barcode\" points=\"1,1 3,1 3,2 1,2\" fill=\"none\" stroke=\"#00b050\" "
+                        "stroke-width=\"3\"/>") != std::string::npos);
         CHECK(html.find("<tr><th>magnesium</th><td>0.06 g = 60 mg, 14% DV</td></tr>") != std::string::npos);
         CHECK(html.find("<tr><th>calcium</th><td><span class=\"none\">not declared</span></td></tr>") !=
               std::string::npos);
