@@ -7,6 +7,7 @@
 #include "labelcheck/ocr/engine.hpp"
 #include "labelcheck/ocr/photo_text.hpp"
 #include "labelcheck/panel/finder.hpp"
+#include "labelcheck/rules/evaluate.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -90,58 +91,22 @@ CheckResult PipelineAnalyzer::judge(const std::optional<barcode::Barcode>& code,
     if (code)
         r.barcode = BarcodeInfo{code->text, code->format, code->gtin14};
     r.panel = panel.frames > 0 ? panel.type : std::nullopt;
-    r.minerals = panel.minerals;
-    r.electrolyteClaim = panel.electrolyteClaim;
 
-    std::optional<db::Product> record;
-    if (d.database) {
-        r.database = DatabaseInfo{};
-        if (code)
-            if (auto found = d.database->findByGtin(code->gtin14); found && *found)
-                record = **found;
-        r.database->found = record.has_value();
-    }
-    if (record) {
-        r.product = ProductInfo{record->name, record->brand, "database"};
-        r.electrolyteClaim = r.electrolyteClaim || record->electrolyteClaim;
-        for (Mineral m : kMinerals) {
-            const auto& label = r.minerals[index(m)];
-            const auto dbMg = record->mg(m);
-            if (panel.frames == 0)
-                continue; // nothing read from the label to compare
-            const std::optional<double> labelMg = label ? std::optional(label->mg) : std::nullopt;
-            const bool differ = (labelMg.has_value() != dbMg.has_value()) ||
-                                (labelMg && dbMg &&
-                                 std::fabs(*labelMg - *dbMg) > std::max(1.0, d.options.mismatchTolerance * *dbMg));
-            if (differ)
-                r.database->mismatches.push_back({m, labelMg, dbMg});
+    rules::LabelFindings label;
+    label.panelRead = panel.frames > 0 && panel.type.has_value();
+    label.minerals = panel.minerals;
+    for (Mineral m : panel.mentionedNotDeclared)
+        label.mentioned[index(m)] = true;
+    label.electrolyteClaim = panel.electrolyteClaim;
+
+    std::optional<rules::ReferenceMinerals> reference;
+    if (d.database && code)
+        if (auto found = d.database->findByGtin(code->gtin14); found && *found) {
+            const db::Product& p = **found;
+            r.product = ProductInfo{p.name, p.brand, "database"};
+            reference = rules::ReferenceMinerals{p.mineralMg, p.electrolyteClaim};
         }
-        if (panel.frames == 0) // no panel read: the record stands in for the label
-            for (Mineral m : kMinerals)
-                if (auto mg = record->mg(m)) {
-                    MineralAmount a;
-                    a.amount = *mg;
-                    a.unit = AmountUnit::Mg;
-                    a.mg = *mg;
-                    a.dailyValuePct = record->dv(m);
-                    r.minerals[index(m)] = a;
-                }
-    }
-    for (Mineral m : kMinerals) {
-        const auto& a = r.minerals[index(m)];
-        if (!a || a->mg <= 0) {
-            r.missing.push_back(m);
-            if (std::find(panel.mentionedNotDeclared.begin(), panel.mentionedNotDeclared.end(), m) !=
-                panel.mentionedNotDeclared.end())
-                r.mentionedNotDeclared.push_back(m);
-        }
-    }
-    if (panel.frames == 0 && !record)
-        r.verdict = Verdict::Unreadable;
-    else if (!r.electrolyteClaim)
-        r.verdict = Verdict::NotElectrolyte;
-    else
-        r.verdict = r.missing.empty() ? Verdict::Complete : Verdict::Incomplete;
+    rules::applyEvaluation(rules::evaluate(label, reference, d.database.has_value()), r);
     return r;
 }
 

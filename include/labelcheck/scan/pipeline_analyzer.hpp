@@ -1,6 +1,6 @@
 #pragma once
-// The scanner's Analyzer over the `check` modules: panel finder, rectifier, Tesseract, facts parser and the
-// product database. Built into labelcheck::scan when those modules are part of the build.
+// The scanner's Analyzer over the `check` modules: panel finder, rectifier, Tesseract, facts parser, the
+// product database and the electrolyte rules (the same verdict as `check`). Built into labelcheck::scan when those modules are part of the build.
 
 #include "labelcheck/core/expected.hpp"
 #include "labelcheck/scan/analyzer.hpp"
@@ -21,8 +21,6 @@ struct PipelineAnalyzerOptions {
     int photoTextDeadlineMs = 600;
     // No OCR deadlines, so that a recording gives the same result however busy the machine is.
     bool deterministic = false;
-    // Label and database values differing by more than this (relative, and at least 1 mg) are mismatches.
-    double mismatchTolerance = 0.10;
 };
 
 class PipelineAnalyzer final : public Analyzer {
