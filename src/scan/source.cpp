@@ -2,6 +2,7 @@
 
 #include "labelcheck/image/opencv.hpp"
 
+#include <opencv2/core/utils/logger.hpp>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
 
@@ -60,6 +61,11 @@ VideoSource::~VideoSource() = default;
 
 Expected<std::unique_ptr<VideoSource>> VideoSource::open(const SourceSpec& spec)
 {
+    // Probing backends logs warnings for every one that declines; the one-line error below says it better.
+    struct QuietOpenCv {
+        cv::utils::logging::LogLevel saved = cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
+        ~QuietOpenCv() { cv::utils::logging::setLogLevel(saved); }
+    } quiet;
     auto impl = std::make_unique<Impl>();
     std::string name;
     bool live = false;
