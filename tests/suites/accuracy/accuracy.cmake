@@ -1,0 +1,59 @@
+# Accuracy over generated label photos (issue 3, "Samples and accuracy"): labelgen writes COUNT photos at a
+# fixed SEED, `labelcheck check --format jsonl --no-db --jobs 2` reads them, labelscore compares with the
+# ground truth and fails when verdict < 97 %, any mineral field < 98 % or barcode GTIN < 97 %.
+# Usage: cmake -DLABELGEN=... -DLABELCHECK=... -DLABELSCORE=... -DWORK=dir -DSEED=n -DCOUNT=k
+#              [-DDIFFICULTY=normal] [-DJOBS=2] [-DMAX_SIZE=4000] -P accuracy.cmake
+
+foreach(var LABELGEN LABELCHECK LABELSCORE WORK SEED COUNT)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "${var} is not set")
+  endif()
+endforeach()
+if(NOT DEFINED DIFFICULTY)
+  set(DIFFICULTY normal)
+endif()
+if(NOT DEFINED JOBS)
+  set(JOBS 2)
+endif()
+if(NOT DEFINED MAX_SIZE)
+  set(MAX_SIZE 4000)
+endif()
+
+file(REMOVE_RECURSE ${WORK})
+file(MAKE_DIRECTORY ${WORK})
+
+string(TIMESTAMP t0 "%s")
+execute_process(COMMAND ${LABELGEN} --seed ${SEED} --count ${COUNT} --out photos --difficulty ${DIFFICULTY}
+                        --max-size ${MAX_SIZE}
+  WORKING_DIRECTORY ${WORK} RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "labelgen failed (${rc}): ${err}")
+endif()
+string(TIMESTAMP t1 "%s")
+
+file(GLOB photos RELATIVE ${WORK} ${WORK}/photos/*.jpg)
+list(SORT photos)
+list(LENGTH photos n)
+if(NOT n EQUAL COUNT)
+  message(FATAL_ERROR "labelgen wrote ${n} photos, expected ${COUNT}")
+endif()
+
+execute_process(COMMAND ${LABELCHECK} check --format jsonl --no-db --jobs ${JOBS} ${photos}
+  WORKING_DIRECTORY ${WORK} OUTPUT_FILE ${WORK}/results.jsonl ERROR_FILE ${WORK}/check.log RESULT_VARIABLE rc)
+string(TIMESTAMP t2 "%s")
+# 0 = all processed; 3 = some file could not be processed (still scored: such photos count as wrong).
+if(NOT rc EQUAL 0 AND NOT rc EQUAL 3)
+  message(FATAL_ERROR "labelcheck check failed (${rc}), see ${WORK}/check.log")
+endif()
+math(EXPR gen_s "${t1} - ${t0}")
+math(EXPR check_s "${t2} - ${t1}")
+message(STATUS "labelgen ${gen_s} s, labelcheck --jobs ${JOBS} ${check_s} s for ${n} photos")
+
+execute_process(COMMAND ${LABELSCORE} --results ${WORK}/results.jsonl --expected ${WORK}/photos --verbose
+                        --min-verdict 97 --min-field 98 --min-gtin 97
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+file(WRITE ${WORK}/score.txt "${out}")
+message("${out}${err}")
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "accuracy below the issue's thresholds (labelscore exit ${rc}); details in ${WORK}/score.txt")
+endif()
