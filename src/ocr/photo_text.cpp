@@ -6,8 +6,40 @@
 #include <opencv2/imgproc.hpp>
 
 #include <cmath>
+#include <vector>
 
 namespace labelcheck::ocr {
+
+namespace {
+
+// Claims are often light type reversed out of a colour band ("ELECTROLYTES" on brown): binarised, the band
+// is a wide solid blob with the letters as holes, which the recogniser's layout analysis takes for a
+// picture. Turns such blobs (wide, mostly ink, with holes) back into dark type on a light ground.
+void invertReversedBands(cv::Mat& bin)
+{
+    cv::Mat ink = bin == 0;
+    cv::Mat labels, stats, centroids;
+    const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+    for (int i = 1; i < n; ++i) {
+        const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+        const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+        if (h < 14 || w < 3 * h || h > bin.rows / 3 || area < 0.45 * double(w) * h || area > 0.9 * double(w) * h)
+            continue;
+        const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w, h);
+        // Only what lies inside the blob (its holes included) is turned over.
+        cv::Mat inside = labels(box) == i;
+        std::vector<std::vector<cv::Point>> contours;
+        cv::findContours(inside.clone(), contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+        cv::Mat filled = cv::Mat::zeros(inside.size(), CV_8U);
+        cv::drawContours(filled, contours, -1, cv::Scalar(255), cv::FILLED);
+        cv::Mat roi = bin(box);
+        cv::Mat turned;
+        cv::bitwise_not(roi, turned);
+        turned.copyTo(roi, filled);
+    }
+}
+
+} // namespace
 
 Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image& photo,
                                               const PhotoTextOptions& options)
@@ -67,6 +99,7 @@ Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image
         }
         const int window = options.panelGlyphPx > 0 ? 61 : std::max(31, grey.cols / 25) | 1;
         grey = image::sauvolaMat(grey, image::SauvolaOptions{window, 0.2f, 128.0f});
+        invertReversedBands(grey);
     } catch (const cv::Exception& e) {
         return makeError(ErrorCode::Internal, std::string("photo text: OpenCV: ") + e.what());
     }

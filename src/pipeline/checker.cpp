@@ -6,11 +6,13 @@
 #include "labelcheck/facts/mentions.hpp"
 #include "labelcheck/image/rectify.hpp"
 #include "labelcheck/ocr/engine.hpp"
+#include "labelcheck/ocr/panel_read.hpp"
 #include "labelcheck/ocr/photo_text.hpp"
 #include "labelcheck/panel/finder.hpp"
 #include "labelcheck/pipeline/verdict.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <exception>
 
@@ -72,6 +74,43 @@ bool hasMinerals(const facts::Facts& f)
 
 // How many panel candidates are read before giving up: each costs a rectification and an OCR pass.
 constexpr int kMaxPanelCandidates = 2;
+
+// Growth of a candidate's quad (fraction of its width each side, of its height above and below) for the
+// first read and for the retry of a weak one.
+constexpr std::array<std::array<float, 2>, 2> kPanelGrowth{{{0.03f, 0.04f}, {0.08f, 0.12f}}};
+
+// How well a panel read went: a title and nutrient rows with amounts. 0: nothing of a panel.
+int readScore(const facts::Facts& f)
+{
+    if (!f.panel && !hasMinerals(f))
+        return 0;
+    int rows = 0;
+    for (const auto& n : f.nutrients)
+        rows += n.amount.has_value() || n.dailyValuePct.has_value();
+    return 1 + (f.panel ? 4 : 0) + std::min(rows, 8);
+}
+
+// A read with a title and this many rows is not retried.
+constexpr int kGoodRead = 1 + 4 + 4;
+
+// `q` (TL, TR, BR, BL of the upright panel) grown by `fx` of its width left and right and `fy` of its
+// height above and below, along its own sides; clamped to the photo.
+image::Quad grownQuad(const image::Quad& q, float fx, float fy, int width, int height)
+{
+    const auto lerp = [](image::PointF a, image::PointF b, float t) {
+        return image::PointF{a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t};
+    };
+    // Along the top and bottom edges first (left/right growth), then along the sides (top/bottom growth).
+    image::Quad h{lerp(q[1], q[0], 1 + fx), lerp(q[0], q[1], 1 + fx), lerp(q[3], q[2], 1 + fx),
+                  lerp(q[2], q[3], 1 + fx)};
+    image::Quad out{lerp(h[3], h[0], 1 + fy), lerp(h[2], h[1], 1 + fy), lerp(h[1], h[2], 1 + fy),
+                    lerp(h[0], h[3], 1 + fy)};
+    for (auto& p : out) {
+        p.x = std::clamp(p.x, 0.0f, float(width - 1));
+        p.y = std::clamp(p.y, 0.0f, float(height - 1));
+    }
+    return out;
+}
 
 } // namespace
 
@@ -137,36 +176,51 @@ Inspection Checker::check(const std::filesystem::path& path, const std::string& 
             regions.push_back({report::RegionKind::Barcode, code->format + " " + code->text, toPoints(code->corners)});
         }
 
-        // The facts panel: the most panel-like candidates in turn, until one reads as a facts panel.
+        // The facts panel: the most panel-like candidates in turn. Each is read from its quad grown a little
+        // (the finder's corners can clip the title or the last rows); a weak read is retried from a quad
+        // grown further, and the best read of all wins.
         LabelReading label;
         std::optional<image::Quad> panelQuad;
+        float panelGlyphPx = 0;
+        int bestScore = 0;
         int tried = 0;
         for (const auto& candidate : panel::findPanels(photo)) {
             if (tried++ >= kMaxPanelCandidates)
                 break;
-            auto rectified = image::rectifyPanel(photo, candidate.corners);
-            if (!rectified)
-                continue;
-            auto lines = impl_->engine.recognize(rectified->image);
-            if (!lines)
-                continue;
-            facts::Facts f = facts::parseFacts(*lines);
-            if (!f.panel && !hasMinerals(f))
-                continue;
-            if (!f.panel && candidate.type != panel::PanelType::Unknown)
-                f.panel = candidate.type == panel::PanelType::SupplementFacts ? PanelType::SupplementFacts
-                                                                              : PanelType::NutritionFacts;
-            label.facts = std::move(f);
-            panelQuad = candidate.corners;
+            for (const auto& grow : kPanelGrowth) {
+                const image::Quad quad = grownQuad(candidate.corners, grow[0], grow[1], photo.width, photo.height);
+                auto rectified = image::rectifyPanel(photo, quad);
+                if (!rectified)
+                    continue;
+                auto read = ocr::readPanel(impl_->engine, rectified->image);
+                if (!read)
+                    continue;
+                facts::Facts f = facts::parseFacts(read->lines);
+                const int score = readScore(f);
+                if (score > bestScore) {
+                    if (!f.panel && candidate.type != panel::PanelType::Unknown)
+                        f.panel = candidate.type == panel::PanelType::SupplementFacts ? PanelType::SupplementFacts
+                                                                                      : PanelType::NutritionFacts;
+                    bestScore = score;
+                    label.facts = std::move(f);
+                    panelQuad = candidate.corners;
+                    panelGlyphPx = rectified->scale > 0 ? float(rectified->glyphHeightPx / rectified->scale) : 0.0f;
+                }
+                if (bestScore >= kGoodRead)
+                    break;
+            }
+            if (bestScore >= kGoodRead)
+                break;
+        }
+        if (label.facts && panelQuad)
             regions.push_back({report::RegionKind::Panel,
                                label.facts->panel ? std::string(panelTypeName(*label.facts->panel)) : "panel",
-                               toPoints(candidate.corners)});
-            break;
-        }
+                               toPoints(*panelQuad)});
 
         // The rest of the photo: claims ("Electrolyte Drink Mix") and compounds in the ingredient list.
         ocr::PhotoTextOptions textOptions;
         textOptions.panel = panelQuad;
+        textOptions.panelGlyphPx = panelGlyphPx;
         textOptions.deadlineMs = opt.photoTextDeadlineMs;
         if (auto text = ocr::readPhotoText(impl_->engine, photo, textOptions)) {
             const auto texts = lineTexts(*text);
