@@ -47,6 +47,38 @@ void sniffJpegSize(std::span<const std::uint8_t> b, Header& h)
     }
 }
 
+// A JPEG whose main image has no end-of-image marker after its first scan was cut short: libjpeg fills the
+// missing rows with grey and reports success, so the check has to be ours. Markers inside APPn segments
+// (the EXIF thumbnail ends with its own FFD9) are skipped by segment length.
+bool jpegIsTruncated(std::span<const std::uint8_t> b)
+{
+    std::size_t i = 2;
+    while (i + 4 <= b.size()) {
+        if (b[i] != 0xFF) {
+            ++i;
+            continue;
+        }
+        std::uint8_t marker = b[i + 1];
+        if (marker == 0xFF || marker == 0x01 || marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7)) {
+            i += marker == 0xFF ? 1 : 2;
+            continue;
+        }
+        if (marker == 0xD9)
+            return true; // end of image before any scan
+        std::uint32_t len = be16(&b[i + 2]);
+        if (marker == 0xDA) {
+            for (std::size_t k = b.size() - 1; k > i + 2 + len; --k)
+                if (b[k] == 0xD9 && b[k - 1] == 0xFF)
+                    return false;
+            return true;
+        }
+        if (len < 2)
+            return true;
+        i += 2 + len;
+    }
+    return true;
+}
+
 void sniffTiffSize(std::span<const std::uint8_t> b, Header& h)
 {
     const bool le = b[0] == 'I';
@@ -146,6 +178,8 @@ Expected<Image> decodeImage(std::span<const std::uint8_t> bytes, const LoadLimit
                                                       std::to_string(limits.maxPixels / 1'000'000) +
                                                       " megapixels; refused before decoding");
     }
+    if (header->format == FileFormat::Jpeg && jpegIsTruncated(bytes))
+        return makeError(ErrorCode::Corrupt, "truncated JPEG (the data ends before the end-of-image marker)");
     cv::Mat decoded;
     try {
         cv::Mat buffer(1, static_cast<int>(bytes.size()), CV_8UC1, const_cast<std::uint8_t*>(bytes.data()));

@@ -60,20 +60,19 @@ TEST_SUITE("bad_input")
         CHECK(lines[0]["barcode"]["gtin14"] == "02001234567893");
         checkFailed(lines[1], "empty.jpg", "empty");
         checkFailed(lines[2], "not_an_image.jpg", "not an image");
-        CHECK(lines[3]["file"] == "truncated.jpg"); // ok:false expected: see the known-bug case below
+        checkFailed(lines[3], "truncated.jpg", "truncated");
         checkFailed(lines[4], "one_pixel.png", "too small");
         checkFailed(lines[5], "missing.jpg", "no such file");
         checkFailed(lines[6], "no_images", "no images");
         CHECK(lines[7]["ok"] == true);
         CHECK(lines[7]["file"] == "good.jpg");
-        // One diagnostic line per failed file on stderr, none for the good ones (5 until the truncated JPEG
-        // is refused, see below).
-        CHECK(splitLines(r.err).size() >= 5);
+        // One diagnostic line per failed file on stderr, none for the good ones.
+        CHECK(splitLines(r.err).size() == 6);
     }
 
     TEST_CASE("each bad input alone exits 3; the table names the error")
     {
-        for (std::string name : {"empty.jpg", "not_an_image.jpg", "one_pixel.png"}) {
+        for (std::string name : {"empty.jpg", "not_an_image.jpg", "truncated.jpg", "one_pixel.png"}) {
             CAPTURE(name);
             RunResult r = runLabelcheck({"check", "--no-db", (kBad / name).string()}, kSource);
             CHECK(r.status == 3);
@@ -83,10 +82,8 @@ TEST_SUITE("bad_input")
         CHECK(missing.status == 3);
     }
 
-    // KNOWN BUG (image module): image::loadImage accepts a JPEG cut off mid-scan, because libjpeg pads the
-    // missing rows with grey and OpenCV returns the image without an error. Marked should_fail so that the
-    // suite turns red the day the loader refuses it: then delete the decorator.
-    TEST_CASE("a truncated JPEG is refused with ok:false and exit 3" * doctest::should_fail())
+    // libjpeg pads the rows of a JPEG cut off mid-scan with grey and reports success; the loader must refuse it.
+    TEST_CASE("a truncated JPEG is refused with ok:false and exit 3")
     {
         RunResult r =
             runLabelcheck({"check", "--format", "jsonl", "--no-db", (kBad / "truncated.jpg").string()}, kSource);
