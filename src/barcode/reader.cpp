@@ -182,6 +182,10 @@ class Search {
             stats_.budgetExhausted = true;
             return true;
         }
+        if (options_.maxPasses() > 0 && stats_.passes >= options_.maxPasses() && !options_.runAllPasses()) {
+            stats_.budgetExhausted = true;
+            return true;
+        }
         return false;
     }
 

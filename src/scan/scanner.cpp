@@ -268,7 +268,10 @@ struct Scanner::Impl {
             return;
         const auto previousLastRead = consensus.lastConfirmedReadFrame();
         const auto t0 = Clock::now();
-        auto read = barcode::readBarcode(frame.image, barcode::ReadOptions().setTimeBudgetMs(opt.barcodeBudgetMs));
+        const auto readOptions = opt.synchronousOcr
+                                     ? barcode::ReadOptions().setTimeBudgetMs(0).setMaxPasses(opt.barcodeMaxPasses)
+                                     : barcode::ReadOptions().setTimeBudgetMs(opt.barcodeBudgetMs);
+        auto read = barcode::readBarcode(frame.image, readOptions);
         const double ms = msSince(t0);
         {
             std::lock_guard lock(stateMutex);

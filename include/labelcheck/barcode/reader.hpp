@@ -33,6 +33,14 @@ class ReadOptions {
         return *this;
     }
     int timeBudgetMs() const { return timeBudgetMs_; }
+    // Deterministic budget: at most this many decoding passes (0: no cap). Unlike the wall-clock budget the
+    // result does not depend on machine load, so recordings and tests give the same answer on every run.
+    ReadOptions& setMaxPasses(int n)
+    {
+        maxPasses_ = n;
+        return *this;
+    }
+    int maxPasses() const { return maxPasses_; }
     // Stop after the first pass (one plain ZXing call on the greyscale image); for benchmarks.
     ReadOptions& setSinglePass(bool v)
     {
@@ -51,6 +59,7 @@ class ReadOptions {
 
   private:
     int timeBudgetMs_ = 500;
+    int maxPasses_ = 0;
     bool singlePass_ = false;
     bool runAllPasses_ = false;
 };

@@ -18,7 +18,9 @@
 namespace labelcheck::scan {
 
 struct ScannerOptions {
-    int barcodeBudgetMs = 40; // readBarcode time budget per frame
+    int barcodeBudgetMs = 40; // readBarcode time budget per frame (live mode)
+    int barcodeMaxPasses = 6; // readBarcode pass cap per frame in reproducible mode (synchronousOcr), where a
+                              // wall-clock budget would make the output depend on machine load
     int barcodeEvery = 1;     // read the barcode on every Nth processed frame; 0: 1, or 2 when it cannot keep up
                               // with 30 fps (mean decode > 33 ms)
     ConsensusOptions consensus;

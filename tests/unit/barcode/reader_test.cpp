@@ -196,6 +196,19 @@ TEST_SUITE("barcode")
         CHECK(limited.passes < unlimited.passes);
     }
 
+    TEST_CASE("the pass cap bounds a failing search the same way on every run, whatever the load")
+    {
+        std::mt19937 rng(6);
+        cv::Mat canvas = barcode::testing::labelCanvas(cv::Size(1280, 720), rng);
+        barcode::ReadStats first, second;
+        const auto options = barcode::ReadOptions().setTimeBudgetMs(0).setMaxPasses(3);
+        CHECK_FALSE(barcode::readBarcode(image::fromMat(canvas), options, first));
+        CHECK_FALSE(barcode::readBarcode(image::fromMat(canvas), options, second));
+        CHECK(first.passes == 3);
+        CHECK(second.passes == 3);
+        CHECK(first.budgetExhausted);
+    }
+
     TEST_CASE("single-pass mode runs exactly one pass")
     {
         auto code = barcode::testing::makeCode(Symbology::Ean8, "5512345");
