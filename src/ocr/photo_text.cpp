@@ -23,15 +23,25 @@ void invertReversedBands(cv::Mat& bin)
     for (int i = 1; i < n; ++i) {
         const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
         const int area = stats.at<int>(i, cv::CC_STAT_AREA);
-        if (h < 14 || w < 3 * h || h > bin.rows / 3 || area < 0.45 * double(w) * h || area > 0.9 * double(w) * h)
+        if (h < 14 || 2 * w < 3 * h || h > bin.rows / 3 || area < 0.45 * double(w) * h ||
+            area > 0.92 * double(w) * h)
             continue;
         const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w, h);
         // Only what lies inside the blob (its holes included) is turned over.
         cv::Mat inside = labels(box) == i;
         std::vector<std::vector<cv::Point>> contours;
-        cv::findContours(inside.clone(), contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+        std::vector<cv::Vec4i> hierarchy;
+        cv::findContours(inside.clone(), contours, hierarchy, cv::RETR_CCOMP, cv::CHAIN_APPROX_SIMPLE);
+        // Letters have at most two holes; a band with type reversed out of it has one per letter or more.
+        int holes = 0;
+        for (std::size_t c = 0; c < contours.size(); ++c)
+            holes += hierarchy[c][3] >= 0 && cv::boundingRect(contours[c]).height >= h / 5;
+        if (holes < 4)
+            continue;
         cv::Mat filled = cv::Mat::zeros(inside.size(), CV_8U);
-        cv::drawContours(filled, contours, -1, cv::Scalar(255), cv::FILLED);
+        for (std::size_t c = 0; c < contours.size(); ++c)
+            if (hierarchy[c][3] < 0)
+                cv::drawContours(filled, contours, int(c), cv::Scalar(255), cv::FILLED);
         cv::Mat roi = bin(box);
         cv::Mat turned;
         cv::bitwise_not(roi, turned);
