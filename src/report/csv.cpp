@@ -89,7 +89,7 @@ std::string toCsvRow(const CheckResult& r)
         const auto& a = r.minerals[index(m)];
         c.push_back(a ? optionalNumber(a->amount) : "");
         c.push_back(a && a->unit ? std::string(unitName(*a->unit)) : "");
-        c.push_back(a ? formatNumber(a->mg) : "");
+        c.push_back(a && !a->unreadable ? formatNumber(a->mg) : "");
         c.push_back(a ? optionalNumber(a->dailyValuePct) : "");
     }
     c.push_back(mineralList(r.missing));

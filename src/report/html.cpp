@@ -88,6 +88,8 @@ std::string mineralHtml(const std::optional<MineralAmount>& m)
 {
     if (!m)
         return "<span class=\"none\">not declared</span>";
+    if (m->unreadable)
+        return "<span class=\"none\">on the label, amount unreadable</span>";
     std::string s;
     if (m->amount && m->unit)
         s = formatNumber(*m->amount) + " " + std::string(unitName(*m->unit));

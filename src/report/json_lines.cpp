@@ -36,7 +36,7 @@ Json mineral(const std::optional<MineralAmount>& m)
     Json j = Json::object();
     j["amount"] = optionalNumber(m->amount);
     j["unit"] = m->unit ? Json(std::string(unitName(*m->unit))) : Json(nullptr);
-    j["mg"] = number(m->mg);
+    j["mg"] = m->unreadable ? Json(nullptr) : number(m->mg);
     j["daily_value_pct"] = optionalNumber(m->dailyValuePct);
     if (m->estimated)
         j["estimated"] = true;

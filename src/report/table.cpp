@@ -41,6 +41,8 @@ std::string mineralCell(const std::optional<MineralAmount>& m)
 {
     if (!m)
         return "-";
+    if (m->unreadable)
+        return "unreadable";
     std::string cell = m->estimated ? "~" : "";
     cell += formatNumber(m->mg);
     cell += " mg";

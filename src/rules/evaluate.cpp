@@ -45,8 +45,14 @@ Evaluation evaluate(const LabelFindings& label, const std::optional<ReferenceMin
             // r == 0: the record confirms none; the mineral stays null and is missing.
         }
         for (Mineral m : kMinerals)
-            if (uncertain[index(m)])
+            if (uncertain[index(m)]) {
                 ev.uncertain.push_back(m);
+                // Declared but unreadable: reported as a mineral with unknown amount, never as missing.
+                MineralAmount a;
+                a.unreadable = true;
+                a.confidence = 0.0;
+                ev.minerals[index(m)] = a;
+            }
         ev.confidence = ev.uncertain.empty() ? conf : std::min(conf, 0.5);
     } else if (reference) {
         ev.mineralsFromDatabase = true;

@@ -5,7 +5,7 @@ namespace labelcheck::rules {
 bool isMissing(const std::optional<MineralAmount>& amount)
 {
     // Below 0.5 mg rounds to a declared zero on every panel format.
-    return !amount || amount->mg < 0.5;
+    return !amount || (!amount->unreadable && amount->mg < 0.5);
 }
 
 std::vector<Mineral> missingMinerals(const std::array<std::optional<MineralAmount>, 4>& minerals,

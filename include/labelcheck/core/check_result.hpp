@@ -53,6 +53,9 @@ struct MineralAmount {
     std::optional<double> dailyValuePct; // printed %DV; "<1%" is 0.5
     bool estimated = false;
     std::optional<double> confidence; // 0..1 from the OCR of the row
+    // The row is on the label but its amount could not be read (and no database record filled it in).
+    // The mineral is declared, so it is not missing; amount, unit, mg and %DV are unknown and written as null.
+    bool unreadable = false;
 };
 
 struct ProductInfo {

@@ -54,6 +54,20 @@ TEST_SUITE("report")
         CHECK(line.find('\n') == std::string::npos);
     }
 
+    TEST_CASE("a row on the label whose amount is unreadable: declared, every value null")
+    {
+        CheckResult r = testing::contractExample();
+        MineralAmount unreadable;
+        unreadable.unreadable = true;
+        unreadable.confidence = 0.0;
+        r.minerals[index(Mineral::Calcium)] = unreadable;
+        r.missing.clear();
+        const std::string line = toJsonLine(r);
+        CHECK(line.find(R"("calcium":{"amount":null,"unit":null,"mg":null,"daily_value_pct":null,"confidence":0})") !=
+              std::string::npos);
+        CHECK(line.find(R"("missing":[])") != std::string::npos);
+    }
+
     TEST_CASE("floating-point residue is not printed: 1.1 g is 1100 mg")
     {
         CheckResult r = testing::contractExample();

@@ -126,7 +126,11 @@ TEST_SUITE("rules")
         REQUIRE(ev.uncertain.size() == 1);
         CHECK(ev.uncertain[0] == Mineral::Calcium);
         CHECK(ev.confidence <= 0.5);
-        CHECK_FALSE(ev.minerals[index(Mineral::Calcium)]);
+        // The contract's invariant holds: a mineral not in `missing` is not null. It is declared, amount unknown.
+        REQUIRE(ev.minerals[index(Mineral::Calcium)]);
+        CHECK(ev.minerals[index(Mineral::Calcium)]->unreadable);
+        CHECK_FALSE(ev.minerals[index(Mineral::Calcium)]->amount);
+        CHECK(ev.minerals[index(Mineral::Calcium)]->confidence == 0.0);
     }
 
     TEST_CASE("an unreadable row is resolved by the record")
