@@ -75,9 +75,28 @@ bool hasMinerals(const facts::Facts& f)
 // How many panel candidates are read before giving up: each costs a rectification and an OCR pass.
 constexpr int kMaxPanelCandidates = 2;
 
-// Growth of a candidate's quad (fraction of its width each side, of its height above and below) for the
-// first read and for the retry of a weak one.
-constexpr std::array<std::array<float, 2>, 2> kPanelGrowth{{{0.03f, 0.04f}, {0.08f, 0.12f}}};
+// The reads of a candidate: its quad grown by growX of its width left and right and growY of its height
+// above and below (the finder's corners can clip the title or the last rows), at a text size. Later
+// reads are made while the panel lacks a mineral or reads weakly; their minerals fill the gaps.
+struct PanelRead {
+    float growX, growY, glyphPx;
+};
+constexpr std::array<PanelRead, 2> kPanelReads{{{0.03f, 0.04f, 26.0f}, {0.08f, 0.12f, 26.0f}}};
+
+bool allMinerals(const facts::Facts& f)
+{
+    return std::all_of(f.minerals.begin(), f.minerals.end(), [](const auto& m) { return m.has_value(); });
+}
+
+// The minerals that `into` lacks, taken from `from` (another read of the same panel).
+void mergeMinerals(facts::Facts& into, const facts::Facts& from)
+{
+    for (std::size_t i = 0; i < into.minerals.size(); ++i)
+        if (!into.minerals[i] && from.minerals[i]) {
+            into.minerals[i] = from.minerals[i];
+            into.unreadable[i] = false;
+        }
+}
 
 // How well a panel read went: a title and nutrient rows with amounts. 0: nothing of a panel.
 int readScore(const facts::Facts& f)
@@ -187,27 +206,45 @@ Inspection Checker::check(const std::filesystem::path& path, const std::string& 
         for (const auto& candidate : panel::findPanels(photo)) {
             if (tried++ >= kMaxPanelCandidates)
                 break;
-            for (const auto& grow : kPanelGrowth) {
-                const image::Quad quad = grownQuad(candidate.corners, grow[0], grow[1], photo.width, photo.height);
-                auto rectified = image::rectifyPanel(photo, quad);
+            std::optional<facts::Facts> candidateBest;
+            int candidateScore = 0;
+            float candidateGlyph = 0;
+            for (const auto& read : kPanelReads) {
+                if (candidateBest && candidateScore >= kGoodRead && allMinerals(*candidateBest))
+                    break;
+                const image::Quad quad = grownQuad(candidate.corners, read.growX, read.growY, photo.width, photo.height);
+                image::RectifyOptions rectifyOptions;
+                rectifyOptions.targetGlyphHeightPx = read.glyphPx;
+                auto rectified = image::rectifyPanel(photo, quad, rectifyOptions);
                 if (!rectified)
                     continue;
-                auto read = ocr::readPanel(impl_->engine, rectified->image);
-                if (!read)
+                auto text = ocr::readPanel(impl_->engine, rectified->image);
+                if (!text)
                     continue;
-                facts::Facts f = facts::parseFacts(read->lines);
+                facts::Facts f = facts::parseFacts(text->lines);
                 const int score = readScore(f);
-                if (score > bestScore) {
-                    if (!f.panel && candidate.type != panel::PanelType::Unknown)
-                        f.panel = candidate.type == panel::PanelType::SupplementFacts ? PanelType::SupplementFacts
-                                                                                      : PanelType::NutritionFacts;
-                    bestScore = score;
-                    label.facts = std::move(f);
-                    panelQuad = candidate.corners;
-                    panelGlyphPx = rectified->scale > 0 ? float(rectified->glyphHeightPx / rectified->scale) : 0.0f;
+                if (score == 0)
+                    continue;
+                if (!candidateBest || score > candidateScore) {
+                    if (candidateBest)
+                        mergeMinerals(f, *candidateBest);
+                    candidateBest = std::move(f);
+                    candidateScore = score;
+                    candidateGlyph =
+                        rectified->scale > 0 ? float(rectified->glyphHeightPx / rectified->scale) : 0.0f;
+                } else {
+                    mergeMinerals(*candidateBest, f);
                 }
-                if (bestScore >= kGoodRead)
-                    break;
+            }
+            if (candidateBest && candidateScore > bestScore) {
+                if (!candidateBest->panel && candidate.type != panel::PanelType::Unknown)
+                    candidateBest->panel = candidate.type == panel::PanelType::SupplementFacts
+                                               ? PanelType::SupplementFacts
+                                               : PanelType::NutritionFacts;
+                bestScore = candidateScore;
+                label.facts = std::move(candidateBest);
+                panelQuad = candidate.corners;
+                panelGlyphPx = candidateGlyph;
             }
             if (bestScore >= kGoodRead)
                 break;
