@@ -82,10 +82,15 @@ Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image
             cv::resize(src, small, cv::Size(), scale, scale, scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
         else
             small = src.clone();
-        if (small.channels() == 3)
-            cv::cvtColor(small, grey, cv::COLOR_BGR2GRAY);
-        else
+        if (small.channels() == 3) {
+            // The darkest channel: coloured type on a pale ground (gold on light blue, red on lavender) and
+            // white type on a colour band keep their contrast, which luminance often loses.
+            std::vector<cv::Mat> planes;
+            cv::split(small, planes);
+            grey = cv::min(cv::min(planes[0], planes[1]), planes[2]);
+        } else {
             grey = small;
+        }
 
         double angle = 0;
         if (options.panel) {
