@@ -29,7 +29,8 @@ constexpr int kTileSide = 640;       // full-resolution tiles of large photos
 constexpr float kTileMargin = 6;     // a symbol read closer than this to a tile's cut edge is ignored
 constexpr int kMaxVerifications = 4; // verification crops per search
 constexpr int kHotTiles = 2;         // most barcode-like tiles of a large photo that get the whole ladder
-constexpr int kVotesNeeded = 2;      // distinct untrusted passes that must agree
+constexpr int kVerifySide = 640;  // long side of a trusted read's verification crop
+constexpr int kVotesNeeded = 2;      // distinct views that must agree
 
 // A greyscale image derived from the input, with the affine map from its pixels back to the input's.
 struct View {
@@ -174,7 +175,7 @@ class Search {
     // True when the search should stop: decided (unless running every pass) or out of time.
     bool done()
     {
-        if (result_ && !options_.runAllPasses())
+        if ((result_ || blocked_) && !options_.runAllPasses())
             return true;
         // The first pass always runs, so that a tiny budget on a loaded machine still gives the cheap read.
         if (options_.timeBudgetMs() > 0 && stats_.passes > 0 && elapsedMs() >= options_.timeBudgetMs() &&
@@ -189,7 +190,7 @@ class Search {
         return false;
     }
 
-    // Runs one pass unless done(). A trusted pass decides alone; an untrusted one votes.
+    // Runs one pass unless done(). Every read votes; a trusted one is always given a verification crop.
     void run(const std::string& viewName, const View& v, Binarizer b, bool trusted, bool tryRotate = true)
     {
         run(
@@ -220,17 +221,49 @@ class Search {
         ++stats_.passes;
         stats_.trace.push_back({name, trusted, r ? r->gtin14 : std::string(),
                                 std::chrono::duration<double, std::milli>(Clock::now() - t0).count()});
-        if (!r || result_)
+        if (!r || result_ || blocked_)
             return;
+        // Even a "trusted" pass (plain ZXing on the whole photo, or on the best located region) does not
+        // decide alone: on a blurred or foreshortened symbol one row scan can misread 2-4 digits and still
+        // land on a valid check digit. Its read is a vote like any other, and a verification crop (another
+        // view: cropped, another scale, another threshold context) must agree before it is returned.
+        // A trusted pass differs only in that it is always given that verification first.
         Barcode bc = toBarcode(*r, v.toInput);
-        if (trusted) {
+        if (trusted && options_.singlePass()) { // the benchmark's one-call baseline: unconfirmed by design
             decide(std::move(bc), name);
             return;
         }
         castVote(bc, viewName, name);
         if (!result_)
-            verify(bc, viewName);
+            verify(bc, viewName, trusted);
     }
+
+    // A read from the whole photo (or a tile) and its verification crop are two views of the same pixels:
+    // on a blurred, foreshortened symbol both can repeat one misread. Before such a decision is returned,
+    // a structurally different view - the best located region, deskewed and rescaled - reads the symbol
+    // again; a different GTIN there withdraws the decision and blocks every later one (no read rather than
+    // a wrong product). Nothing read there leaves the decision standing.
+    void crossCheck(const std::string& viewName, const View& v)
+    {
+        if (!result_ || crossChecked_)
+            return;
+        crossChecked_ = true;
+        const auto t0 = Clock::now();
+        PassHints hints;
+        hints.tryRotate = false;
+        auto r = detail::decodeView(v.grey, hints);
+        const std::string name = "check(" + viewName + ")/local";
+        ++stats_.passes;
+        stats_.trace.push_back({name, false, r ? r->gtin14 : std::string(),
+                                std::chrono::duration<double, std::milli>(Clock::now() - t0).count()});
+        if (r && r->gtin14 != result_->gtin14) {
+            result_.reset();
+            stats_.decidedBy.clear();
+            blocked_ = true;
+        }
+    }
+    bool decidedUnchecked() const { return result_ && !crossChecked_; }
+    bool blocked() const { return blocked_; }
 
     // The full-resolution greyscale photo, for verification crops. Must outlive the search.
     void setFull(const View* full) { full_ = full; }
@@ -249,7 +282,7 @@ class Search {
             vote.views.push_back(viewName);
             vote.names.push_back(name);
         }
-        // Two different symbols seen (a second code on the pack, or a misread): nothing untrusted decides.
+        // Two different symbols seen (a second code on the pack, or a misread): nothing decides.
         if (static_cast<int>(vote.views.size()) >= kVotesNeeded && votes_.size() == 1) {
             std::string by;
             for (const auto& n : vote.names)
@@ -261,9 +294,13 @@ class Search {
     // A second look at an untrusted read: plain ZXing on a crop of the full-resolution photo centred on
     // the symbol, with room around it. A read caused by a tile's cut or by one variant's artefacts rarely
     // repeats there; a real symbol does. Its agreement is a vote from a view of its own.
-    void verify(const Barcode& bc, const std::string& viewName)
+    void verify(const Barcode& bc, const std::string& viewName, bool trusted = false)
     {
-        if (!full_ || verifications_ >= kMaxVerifications || done())
+        // A trusted read's verification runs even when the budget has just run out: it is part of that
+        // read (one plain ZXing call on a crop), and without it the read could not be returned at all.
+        if (!full_ || result_ || blocked_)
+            return;
+        if (!trusted && (verifications_ >= kMaxVerifications || done()))
             return;
         if (std::find(verified_.begin(), verified_.end(), bc.gtin14) != verified_.end())
             return;
@@ -282,10 +319,13 @@ class Search {
             return;
         View v{full_->grey(r), chain(full_->toInput, cv::Matx23d(1, 0, -r.x, 0, 1, -r.y)), {}};
         const int side = std::max(r.width, r.height);
-        if (side > kBaseSide)
-            v = scaled(v, static_cast<double>(kBaseSide) / side, cv::INTER_AREA);
+        const int maxSide = trusted ? kVerifySide : kBaseSide;
+        if (side > maxSide)
+            v = scaled(v, static_cast<double>(maxSide) / side, cv::INTER_AREA);
         const auto t0 = Clock::now();
-        auto res = detail::decodeView(v.grey, PassHints{});
+        PassHints vh;
+        vh.binarizer = Binarizer::GlobalHistogram;
+        auto res = detail::decodeView(v.grey, vh);
         const std::string name = "verify(" + viewName + ")/local";
         ++stats_.passes;
         stats_.trace.push_back({name, false, res ? res->gtin14 : std::string(),
@@ -330,6 +370,8 @@ class Search {
     std::map<std::string, Vote> votes_;
     const View* full_ = nullptr;
     int verifications_ = 0;
+    bool crossChecked_ = false;
+    bool blocked_ = false;
     std::vector<std::string> verified_; // GTINs already given a verification crop
 };
 
@@ -437,21 +479,33 @@ void searchAll(Search& s, const View& full)
     const auto LA = Binarizer::LocalAverage;
     const auto FT = Binarizer::FixedThreshold;
 
-    // Stage 1, trusted: plain ZXing on the whole photo (scaled), then at full resolution.
+    // A decision from the whole photo or its tiles is cross-checked on the best located region.
+    const auto checkOnRegion = [&] {
+        if (!s.decidedUnchecked())
+            return;
+        const auto regions = detail::locateBarcodes(full.grey, 1, std::clamp(side * 2 / 5, 800, 1600));
+        if (!regions.empty())
+            s.crossCheck("region1", regionView(full, regions.front()));
+    };
+
+    // Stage 1, trusted (verified, then cross-checked): plain ZXing on the whole photo (scaled), then at full
+    // resolution.
     s.run("base", base, LA, true);
     if (large)
         s.run("full", full, LA, true);
+    checkOnRegion();
     if (s.done())
         return;
 
     // Stage 2: full-resolution tiles of a large photo; each read is confirmed by a verification crop.
     if (large)
         searchTiles(s, full);
+    checkOnRegion();
     if (s.done())
         return;
 
     // Regions that look like barcodes, cut out at full resolution and deskewed. The best one read plainly
-    // is trusted; everything else votes.
+    // is trusted (always verified); everything votes.
     const auto located = [&] {
         if (s.done())
             return;

@@ -41,7 +41,8 @@ class ReadOptions {
         return *this;
     }
     int maxPasses() const { return maxPasses_; }
-    // Stop after the first pass (one plain ZXing call on the greyscale image); for benchmarks.
+    // Stop after the first pass (one plain ZXing call on the greyscale image), returned unconfirmed; for
+    // benchmarks only: it can return a misread.
     ReadOptions& setSinglePass(bool v)
     {
         singlePass_ = v;
@@ -67,7 +68,7 @@ class ReadOptions {
 // One pass of the search, for diagnostics.
 struct PassTrace {
     std::string name;   // e.g. "base/local", "region1/global", "up2/local"
-    bool trusted;       // a trusted pass decides alone; others need a second pass to agree
+    bool trusted;       // a trusted pass's read is always verified; every read needs a second view to agree
     std::string gtin14; // empty when the pass read nothing
     double ms = 0;
 };
@@ -92,9 +93,14 @@ struct ReadStats {
 //  4. the whole-photo locator: up to 3 deskewed crops of barcode-like regions;
 //  5. aggressive variants of the (scaled) photo: 2x/3x upscaling (small photos), half size, unsharp masks,
 //     CLAHE, fixed and adaptive thresholds, smoothing, rotations by 8/15/25 degrees.
-// Steps 1, 2 and the best locator crop read plainly are trusted. Every other pass only votes: a GTIN is
-// accepted when two different views read it and no view read a different GTIN (a second symbol on the
-// pack, or a misread, leaves the result empty rather than risking the wrong product).
+// No pass decides alone: on a blurred or foreshortened symbol a single ZXing call can misread 2-4 digits
+// and still land on a valid check digit. A GTIN is accepted when two different views read it and no view
+// read a different GTIN (a second symbol on the pack, or a misread, leaves the result empty rather than
+// risking the wrong product). The reads of steps 1, 2 and of the best locator crop ("trusted") are always
+// given a verification crop (the full-resolution photo around the symbol), which runs even past the
+// budget; and a decision reached in steps 1-2 is cross-checked on the best located region, deskewed and
+// rescaled: a different GTIN there withdraws it and no later pass may decide.
+// setSinglePass(true) is the exception: its one call decides alone, unconfirmed (a benchmark baseline).
 // Returns nullopt when none is found within the budget. Never aborts, whatever the photo (0x0, 1x1,
 // huge, blank, 4-channel: nullopt). Thread-safe: no shared state.
 std::optional<Barcode> readBarcode(const image::Image& img, const ReadOptions& options = {});
