@@ -30,6 +30,7 @@ constexpr float kTileMargin = 6;     // a symbol read closer than this to a tile
 constexpr int kMaxVerifications = 4; // verification crops per search
 constexpr int kHotTiles = 2;         // most barcode-like tiles of a large photo that get the whole ladder
 constexpr int kVerifySide = 640;  // long side of a trusted read's verification crop
+constexpr int kLookahead = 2;        // passes that must not contradict a variant+own-verification decision
 constexpr int kVotesNeeded = 2;      // distinct views that must agree
 
 // A greyscale image derived from the input, with the affine map from its pixels back to the input's.
@@ -177,6 +178,8 @@ class Search {
     {
         if ((result_ || blocked_) && !options_.runAllPasses())
             return true;
+        if (pending_) // the look-ahead of a pending decision runs whatever the budget (kLookahead passes)
+            return false;
         // The first pass always runs, so that a tiny budget on a loaded machine still gives the cheap read.
         if (options_.timeBudgetMs() > 0 && stats_.passes > 0 && elapsedMs() >= options_.timeBudgetMs() &&
             !options_.runAllPasses()) {
@@ -221,6 +224,14 @@ class Search {
         ++stats_.passes;
         stats_.trace.push_back({name, trusted, r ? r->gtin14 : std::string(),
                                 std::chrono::duration<double, std::milli>(Clock::now() - t0).count()});
+        if (pending_) {
+            if (r && r->gtin14 != pending_->gtin14) {
+                pending_.reset(); // a look-ahead pass saw another GTIN: no read rather than a wrong one
+                blocked_ = true;
+            } else if (--pendingLeft_ == 0)
+                finish();
+            return;
+        }
         if (!r || result_ || blocked_)
             return;
         // Even a "trusted" pass (plain ZXing on the whole photo, or on the best located region) does not
@@ -233,8 +244,8 @@ class Search {
             decide(std::move(bc), name);
             return;
         }
-        castVote(bc, viewName, name);
-        if (!result_)
+        castVote(bc, viewName, name, trusted);
+        if (!result_ && !pending_)
             verify(bc, viewName, trusted);
     }
 
@@ -273,11 +284,13 @@ class Search {
 
   private:
     // Votes count per view, not per binarizer: two binarizations of one view fail together.
-    void castVote(const Barcode& bc, const std::string& viewName, const std::string& name)
+    void castVote(const Barcode& bc, const std::string& viewName, const std::string& name, bool trusted = false)
     {
         auto& vote = votes_[bc.gtin14];
-        if (vote.names.empty())
+        if (vote.names.empty()) {
             vote.first = bc;
+            vote.firstTrusted = trusted;
+        }
         if (std::find(vote.views.begin(), vote.views.end(), viewName) == vote.views.end()) {
             vote.views.push_back(viewName);
             vote.names.push_back(name);
@@ -287,6 +300,16 @@ class Search {
             std::string by;
             for (const auto& n : vote.names)
                 by += by.empty() ? n : "+" + n;
+            // An aggressive variant and its own verification crop are two looks at the same blurred pixels
+            // and can repeat one misread: such a pair decides only if the next kLookahead passes of the
+            // ladder read no other GTIN (trusted reads are cross-checked on the located region instead).
+            if (!vote.firstTrusted && vote.views.size() == 2 && vote.views[1] == "verify(" + vote.views[0] + ")" &&
+                !options_.runAllPasses()) {
+                pending_ = vote.first;
+                pendingBy_ = by;
+                pendingLeft_ = kLookahead;
+                return;
+            }
             decide(vote.first, by);
         }
     }
@@ -336,10 +359,21 @@ class Search {
 
     struct Vote {
         Barcode first;
+        bool firstTrusted = false;
         std::vector<std::string> views; // distinct views that read this GTIN
         std::vector<std::string> names; // the passes, for ReadStats::decidedBy
     };
 
+  public:
+    // Ends the search: a pending decision whose look-ahead was cut short by the end of the ladder stands.
+    void finish()
+    {
+        if (pending_ && !blocked_)
+            decide(*pending_, pendingBy_);
+        pending_.reset();
+    }
+
+  private:
     void decide(Barcode bc, const std::string& by)
     {
         result_ = std::move(bc);
@@ -371,6 +405,9 @@ class Search {
     const View* full_ = nullptr;
     int verifications_ = 0;
     bool crossChecked_ = false;
+    std::optional<Barcode> pending_; // decided by a variant and its own verification crop, in look-ahead
+    std::string pendingBy_;
+    int pendingLeft_ = 0;
     bool blocked_ = false;
     std::vector<std::string> verified_; // GTINs already given a verification crop
 };
@@ -605,6 +642,7 @@ std::optional<Barcode> readBarcode(const image::Image& img, const ReadOptions& o
         // An OpenCV failure in one of our own transforms: report what was found so far (nothing, usually).
     } catch (const std::bad_alloc&) {
     }
+    search.finish();
     stats.ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
     return search.result();
 }

@@ -22,18 +22,26 @@ using namespace labelcheck;
 
 namespace {
 
-constexpr const char* kSeed = "20261125";
-constexpr int kMisread[] = {73, 88, 141, 204}; // wrong GTINs before the fix: right or nothing now
-constexpr int kControl[] = {0, 2, 3, 72, 74};        // read correctly before and after: must stay correct
+struct Case {
+    const char* seed;
+    int index;
+};
+// Wrong GTINs before the fix: right or nothing now. Seed 20261125: the whole-photo pass deciding alone;
+// seed 777 #32: an unsharp-masked variant and its own verification crop agreeing on one misread.
+constexpr Case kMisread[] = {{"20261125", 73}, {"20261125", 88}, {"20261125", 141}, {"20261125", 204}, {"777", 32}};
+// Read correctly before and after: must stay correct.
+constexpr Case kControl[] = {{"20261125", 0}, {"20261125", 2}, {"20261125", 3}, {"20261125", 72}, {"20261125", 74}};
 
 struct Photo {
     fs::path image;
     std::string gtin14; // ground truth
 };
 
-std::optional<Photo> generate(const std::string& labelgen, const fs::path& dir, int index)
+std::optional<Photo> generate(const std::string& labelgen, const fs::path& root, const Case& c)
 {
-    const std::string cmd = "\"" + labelgen + "\" --seed " + kSeed + " --start " + std::to_string(index) +
+    const fs::path dir = root / c.seed;
+    const int index = c.index;
+    const std::string cmd = "\"" + labelgen + "\" --seed " + c.seed + " --start " + std::to_string(index) +
                             " --count 1 --difficulty normal --out \"" + dir.string() + "\" > /dev/null";
     if (std::system(cmd.c_str()) != 0)
         return std::nullopt;
@@ -64,16 +72,17 @@ int main(int argc, char** argv)
     fs::create_directories(dir, ec);
     const auto options = barcode::ReadOptions().setTimeBudgetMs(0); // whole finite ladder: deterministic
     int failures = 0;
-    const auto check = [&](int index, bool mustRead) {
-        auto photo = generate(argv[1], dir, index);
+    const auto check = [&](const Case& c, bool mustRead) {
+        const std::string index = std::string("seed ") + c.seed + " #" + std::to_string(c.index);
+        auto photo = generate(argv[1], dir, c);
         if (!photo) {
-            std::printf("FAIL photo %d: labelgen or its ground truth failed\n", index);
+            std::printf("FAIL photo %s: labelgen or its ground truth failed\n", index.c_str());
             ++failures;
             return;
         }
         auto img = image::loadImage(photo->image);
         if (!img) {
-            std::printf("FAIL photo %d: cannot load %s\n", index, photo->image.string().c_str());
+            std::printf("FAIL photo %s: cannot load %s\n", index.c_str(), photo->image.string().c_str());
             ++failures;
             return;
         }
@@ -82,14 +91,14 @@ int main(int argc, char** argv)
         const std::string got = r ? r->gtin14 : "";
         const bool wrong = !got.empty() && got != photo->gtin14;
         const bool fail = wrong || (mustRead && got != photo->gtin14);
-        std::printf("%s photo %d: expected %s got %s by %s\n", fail ? "FAIL" : "ok  ", index, photo->gtin14.c_str(),
+        std::printf("%s photo %s: expected %s got %s by %s\n", fail ? "FAIL" : "ok  ", index.c_str(), photo->gtin14.c_str(),
                     got.empty() ? "-" : got.c_str(), stats.decidedBy.c_str());
         failures += fail;
     };
-    for (int i : kMisread)
-        check(i, false);
-    for (int i : kControl)
-        check(i, true);
+    for (const auto& c : kMisread)
+        check(c, false);
+    for (const auto& c : kControl)
+        check(c, true);
     std::printf("%s: %d failure(s)\n", failures ? "FAILED" : "PASSED", failures);
     return failures ? 1 : 0;
 }
