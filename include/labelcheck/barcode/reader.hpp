@@ -99,7 +99,9 @@ struct ReadStats {
 // risking the wrong product). The reads of steps 1, 2 and of the best locator crop ("trusted") are always
 // given a verification crop (the full-resolution photo around the symbol), which runs even past the
 // budget; and a decision reached in steps 1-2 is cross-checked on the best located region, deskewed and
-// rescaled: a different GTIN there withdraws it and no later pass may decide.
+// rescaled: a different GTIN there withdraws it and no later pass may decide. A pair made of an untrusted
+// variant and its own verification crop (two looks at the same pixels) decides only if the next 2 passes
+// read no other GTIN. Those confirmations (at most 1 + 1 + 2 passes) may overrun the time/pass budget.
 // setSinglePass(true) is the exception: its one call decides alone, unconfirmed (a benchmark baseline).
 // Returns nullopt when none is found within the budget. Never aborts, whatever the photo (0x0, 1x1,
 // huge, blank, 4-channel: nullopt). Thread-safe: no shared state.
