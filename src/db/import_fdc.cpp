@@ -21,6 +21,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Why a record of a file whose header has `width` fields cannot be used at all: the CSV reader could not split
+// it, or it has another number of fields. nullopt for a well-formed record.
+std::optional<std::string> malformedRecord(CsvReader::Result r, const CsvReader& reader, std::size_t fields,
+                                           std::size_t width)
+{
+    if (r == CsvReader::Result::Error)
+        return reader.error();
+    if (fields != width)
+        return "has " + std::to_string(fields) + " fields, the header has " + std::to_string(width);
+    return std::nullopt;
+}
+
 // FDC nutrient ids, all in mg: 1093 sodium, 1092 potassium, 1087 calcium, 1090 magnesium.
 std::optional<Mineral> mineralOfNutrient(std::int64_t id)
 {
@@ -122,12 +134,8 @@ Status importFdc(const std::vector<fs::path>& given, ImportSink& sink)
             if (r == CsvReader::Result::End)
                 break;
             Expected<bool> go = true;
-            if (r == CsvReader::Result::Error) {
-                go = sink.reject(name, reader.recordLine(), reader.error());
-            } else if (f.size() != width) {
-                go =
-                    sink.reject(name, reader.recordLine(),
-                                "has " + std::to_string(f.size()) + " fields, the header has " + std::to_string(width));
+            if (auto bad = malformedRecord(r, reader, f.size(), width)) {
+                go = sink.reject(name, reader.recordLine(), *bad);
             } else if (dataType >= 0 && f[static_cast<std::size_t>(dataType)] != "branded_food") {
                 continue;
             } else if (auto id = parseId(f[static_cast<std::size_t>((*cols)[0])])) {
@@ -162,12 +170,8 @@ Status importFdc(const std::vector<fs::path>& given, ImportSink& sink)
             if (r == CsvReader::Result::End)
                 break;
             Expected<bool> go = true;
-            if (r == CsvReader::Result::Error) {
-                go = sink.reject(name, reader.recordLine(), reader.error());
-            } else if (f.size() != width) {
-                go =
-                    sink.reject(name, reader.recordLine(),
-                                "has " + std::to_string(f.size()) + " fields, the header has " + std::to_string(width));
+            if (auto bad = malformedRecord(r, reader, f.size(), width)) {
+                go = sink.reject(name, reader.recordLine(), *bad);
             } else {
                 auto nid = parseId(f[static_cast<std::size_t>((*cols)[1])]);
                 auto mineral = nid ? mineralOfNutrient(*nid) : std::nullopt;
@@ -216,11 +220,8 @@ Status importFdc(const std::vector<fs::path>& given, ImportSink& sink)
         const auto line = reader.recordLine();
         Expected<bool> go = true;
         auto at = [&](int c) -> const std::string& { return f[static_cast<std::size_t>(c)]; };
-        if (r == CsvReader::Result::Error) {
-            go = sink.reject(name, line, reader.error());
-        } else if (f.size() != width) {
-            go = sink.reject(name, line,
-                             "has " + std::to_string(f.size()) + " fields, the header has " + std::to_string(width));
+        if (auto bad = malformedRecord(r, reader, f.size(), width)) {
+            go = sink.reject(name, line, *bad);
         } else {
             std::string error;
             Product p;
