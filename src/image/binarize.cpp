@@ -5,7 +5,35 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <vector>
+
 namespace labelcheck::image {
+
+cv::Mat inkContrastMat(const cv::Mat& image, int backgroundPx, bool lightOnDark)
+{
+    CV_Assert(image.depth() == CV_8U && (image.channels() == 1 || image.channels() == 3));
+    // The background is smooth: estimated at a quarter of the size (a closing removes dark strokes, an
+    // opening light ones), then brought back to full size.
+    constexpr int f = 4;
+    cv::Mat quarter, background;
+    cv::resize(image, quarter, cv::Size(std::max(1, image.cols / f), std::max(1, image.rows / f)), 0, 0,
+               cv::INTER_AREA);
+    const int k = std::max(3, backgroundPx / f) | 1;
+    cv::morphologyEx(quarter, quarter, lightOnDark ? cv::MORPH_OPEN : cv::MORPH_CLOSE,
+                     cv::getStructuringElement(cv::MORPH_RECT, cv::Size(k, k)));
+    cv::resize(quarter, background, image.size(), 0, 0, cv::INTER_LINEAR);
+    cv::Mat diff = lightOnDark ? cv::Mat(image - background) : cv::Mat(background - image); // saturating
+    cv::Mat ink;
+    if (diff.channels() == 3) {
+        std::vector<cv::Mat> planes;
+        cv::split(diff, planes);
+        ink = cv::max(cv::max(planes[0], planes[1]), planes[2]);
+    } else {
+        ink = diff;
+    }
+    cv::normalize(ink, ink, 0, 255, cv::NORM_MINMAX);
+    return 255 - ink;
+}
 
 cv::Mat sauvolaMat(const cv::Mat& grey, const SauvolaOptions& o)
 {

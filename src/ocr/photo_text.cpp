@@ -5,7 +5,9 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 namespace labelcheck::ocr {
@@ -15,7 +17,10 @@ namespace {
 // Claims are often light type reversed out of a colour band ("ELECTROLYTES" on brown): binarised, the band
 // is a wide solid blob with the letters as holes, which the recogniser's layout analysis takes for a
 // picture. Turns such blobs (wide, mostly ink, with holes) back into dark type on a light ground.
-void invertReversedBands(cv::Mat& bin)
+// Turns reversed bands over in `bin` and in `grey` (the image `bin` was made from), where each band's whole
+// outline (its convex hull: descenders notch the band's edge) is inverted and stretched so that its ground is
+// white like the rest of the page; the recogniser skips type in a grey box.
+void invertReversedBands(cv::Mat& bin, cv::Mat& grey)
 {
     cv::Mat ink = bin == 0;
     cv::Mat labels, stats, centroids;
@@ -40,13 +45,60 @@ void invertReversedBands(cv::Mat& bin)
             continue;
         cv::Mat filled = cv::Mat::zeros(inside.size(), CV_8U);
         for (std::size_t c = 0; c < contours.size(); ++c)
-            if (hierarchy[c][3] < 0)
-                cv::drawContours(filled, contours, int(c), cv::Scalar(255), cv::FILLED);
+            if (hierarchy[c][3] < 0) {
+                std::vector<cv::Point> hull;
+                cv::convexHull(contours[c], hull);
+                cv::fillConvexPoly(filled, hull, cv::Scalar(255));
+            }
         cv::Mat roi = bin(box);
         cv::Mat turned;
         cv::bitwise_not(roi, turned);
         turned.copyTo(roi, filled);
+
+        cv::Mat g = grey(box);
+        cv::Mat flipped = 255 - g;
+        // The band's ground is its commonest tone after turning: the median under the band's own ink.
+        std::vector<std::uint8_t> ground;
+        for (int y = 0; y < g.rows; ++y)
+            for (int x = 0; x < g.cols; ++x)
+                if (filled.at<std::uint8_t>(y, x) && roi.at<std::uint8_t>(y, x))
+                    ground.push_back(flipped.at<std::uint8_t>(y, x));
+        if (!ground.empty()) {
+            std::nth_element(ground.begin(), ground.begin() + ground.size() / 2, ground.end());
+            const double level = std::max<double>(ground[ground.size() / 2], 32.0);
+            flipped.convertTo(flipped, CV_8U, 255.0 / level);
+        }
+        flipped.copyTo(g, filled);
     }
+}
+
+
+// Whether the label around `panel` (photo pixels scaled by `scale`, offset `offset`) is light type on a dark
+// ground: the median tone of a ring just outside the panel.
+bool darkAround(const cv::Mat& lum, const image::Quad& panel, const cv::Point2f& offset, double scale)
+{
+    cv::Point2f centre(0, 0);
+    for (const auto& p : panel)
+        centre += cv::Point2f(p.x, p.y) * 0.25f;
+    std::vector<cv::Point> inner, outer;
+    for (const auto& p : panel) {
+        const cv::Point2f v(p.x, p.y);
+        const cv::Point2f grown = centre + (v - centre) * 1.2f;
+        inner.emplace_back(cv::Point((v - offset) * scale));
+        outer.emplace_back(cv::Point((grown - offset) * scale));
+    }
+    cv::Mat ring = cv::Mat::zeros(lum.size(), CV_8U);
+    cv::fillConvexPoly(ring, outer, cv::Scalar(255));
+    cv::fillConvexPoly(ring, inner, cv::Scalar(0));
+    std::vector<std::uint8_t> tones;
+    for (int y = 0; y < lum.rows; y += 2)
+        for (int x = 0; x < lum.cols; x += 2)
+            if (ring.at<std::uint8_t>(y, x))
+                tones.push_back(lum.at<std::uint8_t>(y, x));
+    if (tones.size() < 50)
+        return false;
+    std::nth_element(tones.begin(), tones.begin() + tones.size() / 2, tones.end());
+    return tones[tones.size() / 2] < 96;
 }
 
 } // namespace
@@ -66,13 +118,13 @@ Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image
             const auto& q = *options.panel;
             float x0 = std::min({q[0].x, q[1].x, q[2].x, q[3].x}), x1 = std::max({q[0].x, q[1].x, q[2].x, q[3].x});
             float y0 = std::min({q[0].y, q[1].y, q[2].y, q[3].y}), y1 = std::max({q[0].y, q[1].y, q[2].y, q[3].y});
-            float w = x1 - x0, h = y1 - y0;
-            cv::Rect region(cv::Point(int(x0 - 1.2f * w), int(y0 - 1.2f * h)), cv::Point(int(x1 + 1.2f * w), int(y1 + 1.2f * h)));
+            const float gx = options.faceGrow * (x1 - x0), gy = options.faceGrow * (y1 - y0);
+            cv::Rect region(cv::Point(int(x0 - gx), int(y0 - gy)), cv::Point(int(x1 + gx), int(y1 + gy)));
             region &= cv::Rect(0, 0, photo.width, photo.height);
             if (region.area() > 0) {
                 src = src(region);
                 offset = cv::Point2f(float(region.x), float(region.y));
-                scale = std::clamp(14.0 / options.panelGlyphPx, 0.2, 2.0);
+                scale = std::clamp(double(options.faceGlyphPx) / options.panelGlyphPx, 0.2, 2.0);
             }
         }
         if (double(src.cols) * src.rows * scale * scale > options.maxPixels)
@@ -82,23 +134,26 @@ Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image
             cv::resize(src, small, cv::Size(), scale, scale, scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
         else
             small = src.clone();
-        if (small.channels() == 3) {
-            // The darkest channel: coloured type on a pale ground (gold on light blue, red on lavender) and
-            // white type on a colour band keep their contrast, which luminance often loses.
-            std::vector<cv::Mat> planes;
-            cv::split(small, planes);
-            grey = cv::min(cv::min(planes[0], planes[1]), planes[2]);
-        } else {
-            grey = small;
-        }
 
+        bool lightOnDark = false;
+        if (options.panel) {
+            cv::Mat lum;
+            if (small.channels() == 3)
+                cv::cvtColor(small, lum, cv::COLOR_BGR2GRAY);
+            else
+                lum = small;
+            lightOnDark = darkAround(lum, *options.panel, offset, scale);
+        }
+        // Strokes of the largest type read here (a product name at twice a claim's size) stay under this.
+        const int backgroundPx = options.panelGlyphPx > 0 ? 4 * options.faceGlyphPx
+                                                          : std::max(31, std::max(small.cols, small.rows) / 30);
+        grey = image::inkContrastMat(small, backgroundPx, lightOnDark);
+
+        // Level the photo by the panel's rows (a tilt of up to 45 degrees; the panel's own corner order says
+        // which way is up).
         double angle = 0;
         if (options.panel) {
             const auto& q = *options.panel;
-            std::vector<cv::Point> poly;
-            for (const auto& p : q)
-                poly.emplace_back(int(std::lround((p.x - offset.x) * scale)), int(std::lround((p.y - offset.y) * scale)));
-            cv::fillConvexPoly(grey, poly, cv::Scalar(cv::mean(grey)[0]));
             angle = std::atan2(q[1].y - q[0].y, q[1].x - q[0].x) * 180.0 / CV_PI;
         }
         if (std::abs(angle) > 2) {
@@ -109,19 +164,21 @@ Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image
             A.at<double>(0, 2) += canvas.width / 2.0 - c.x;
             A.at<double>(1, 2) += canvas.height / 2.0 - c.y;
             cv::Mat level;
-            cv::warpAffine(grey, level, A, canvas, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+            cv::warpAffine(grey, level, A, canvas, cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
             grey = level;
         }
-        const int window = options.panelGlyphPx > 0 ? 61 : std::max(31, grey.cols / 25) | 1;
-        grey = image::sauvolaMat(grey, image::SauvolaOptions{window, 0.2f, 128.0f});
-        invertReversedBands(grey);
+        // Reversed bands are found on a binarised copy and turned over in the grey image the recogniser reads
+        // (it binarises better than a fixed window would at every type size).
+        const int window = options.panelGlyphPx > 0 ? 3 * options.faceGlyphPx | 1 : std::max(31, grey.cols / 25) | 1;
+        cv::Mat bin = image::sauvolaMat(grey, image::SauvolaOptions{window, 0.2f, 128.0f});
+        invertReversedBands(bin, grey);
     } catch (const cv::Exception& e) {
         return makeError(ErrorCode::Internal, std::string("photo text: OpenCV: ") + e.what());
     }
     RecognizeOptions ro;
     ro.layout = Layout::Sparse;
     ro.deadlineMs = options.deadlineMs;
-    ro.tryInverted = true; // claims are often white on a coloured band
+    ro.tryInverted = true; // what the band finder missed
     ro.groupRows = false;
     return engine.recognize(image::fromMat(grey), ro);
 }

@@ -209,6 +209,7 @@ Inspection Checker::check(const std::filesystem::path& path, const std::string& 
             std::optional<facts::Facts> candidateBest;
             int candidateScore = 0;
             float candidateGlyph = 0;
+            bool candidateUpsideDown = false;
             for (const auto& read : kPanelReads) {
                 if (candidateBest && candidateScore >= kGoodRead && allMinerals(*candidateBest))
                     break;
@@ -232,6 +233,7 @@ Inspection Checker::check(const std::filesystem::path& path, const std::string& 
                     candidateScore = score;
                     candidateGlyph =
                         rectified->scale > 0 ? float(rectified->glyphHeightPx / rectified->scale) : 0.0f;
+                    candidateUpsideDown = text->upsideDown;
                 } else {
                     mergeMinerals(*candidateBest, f);
                 }
@@ -243,7 +245,9 @@ Inspection Checker::check(const std::filesystem::path& path, const std::string& 
                                                : PanelType::NutritionFacts;
                 bestScore = candidateScore;
                 label.facts = std::move(candidateBest);
-                panelQuad = candidate.corners;
+                // The finder's corner order says which way is up unless the read found the panel upside down.
+                const auto& c = candidate.corners;
+                panelQuad = candidateUpsideDown ? image::Quad{c[2], c[3], c[0], c[1]} : c;
                 panelGlyphPx = candidateGlyph;
             }
             if (bestScore >= kGoodRead)

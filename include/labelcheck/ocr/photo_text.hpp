@@ -14,15 +14,20 @@
 namespace labelcheck::ocr {
 
 struct PhotoTextOptions {
-    int longSide = 1200;                // the photo is read at this size (long side, pixels)
+    int longSide = 1200;                // without a panel: the photo is read at this size (long side, pixels)
     int deadlineMs = 400;               // wall-clock: recognition stops after this long, keeping what was read
-    std::optional<image::Quad> panel;   // blanked out (already read) and used to level the photo
+    // The panel, corners TL, TR, BR, BL of the upright panel: the photo is levelled by its rows, and the label
+    // around it tells dark labels (light type) from light ones. Its own text is read again (cheaply: the
+    // recogniser's cost is per line), which keeps a claim that a loose panel outline overlaps.
+    std::optional<image::Quad> panel;
     // With `panel`: the panel's glyph height in photo pixels (RectifiedPanel::glyphHeightPx / scale).
-    // When set, only the package face around the panel is read (the panel's box grown by 1.2 panel
-    // widths/heights each way), scaled so the panel's text would be ~14 px: claims on a label that is
-    // small in the photo stay readable. 0: the whole photo at `longSide`.
+    // When set, only the package face around the panel is read (the panel's box grown by `faceGrow` of its
+    // width/height each way), scaled so that the panel's text would be `faceGlyphPx` high: claims, a little
+    // larger than the panel's text, land near the recogniser's best size. 0: the whole photo at `longSide`.
     float panelGlyphPx = 0;
-    int maxPixels = 2'500'000;          // cap on the image handed to the recogniser
+    float faceGrow = 2.0f;
+    int faceGlyphPx = 22;
+    int maxPixels = 6'000'000;          // cap on the image handed to the recogniser
 };
 
 // Reads scattered text on `photo` (1- or 3-channel) with `engine`. Boxes are in the downscaled, levelled

@@ -1,0 +1,121 @@
+// Claims on the package face around the panel: the type styles that luminance alone loses.
+#include "labelcheck/image/opencv.hpp"
+#include "labelcheck/image/rectify.hpp"
+#include "labelcheck/ocr/engine.hpp"
+#include "labelcheck/ocr/photo_text.hpp"
+#include "labelcheck/panel/finder.hpp"
+#include "../panel/render_panel.hpp"
+
+#include <doctest/doctest.h>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <random>
+#include <string>
+
+using labelcheck::image::fromMat;
+namespace lt = labelcheck::testing;
+
+namespace {
+
+labelcheck::ocr::Engine& engine()
+{
+    static labelcheck::ocr::Engine e = [] {
+        labelcheck::ocr::EngineOptions o;
+        o.modelsDir = LABELCHECK_SOURCE_DIR "/models";
+        auto made = labelcheck::ocr::Engine::create(o);
+        REQUIRE(made.ok());
+        return std::move(made.value());
+    }();
+    return e;
+}
+
+enum class ClaimStyle { Coloured, Band, DarkLabel };
+
+// A package face photographed at a slight angle: label ground, a product name, the claim in `style`, and a
+// facts panel below; the rest of the photo is a plain scene. The only "electrolyte" on it is the claim.
+cv::Mat facePhoto(ClaimStyle style, const std::string& claim)
+{
+    static lt::Fonts fonts;
+    const bool dark = style == ClaimStyle::DarkLabel;
+    const cv::Scalar ground = dark ? cv::Scalar(70, 30, 20) : cv::Scalar(190, 140, 235); // navy / pink (BGR)
+    const cv::Scalar ink = dark ? cv::Scalar(240, 240, 240) : cv::Scalar(30, 30, 30);
+    cv::Mat face(1500, 1300, CV_8UC3, ground);
+    fonts.text(face, "Peak Form", cv::Point(420, 170), 110, true, ink);
+    if (style == ClaimStyle::Coloured) {
+        // Green on pink: a luminance difference of a few grey levels.
+        fonts.text(face, claim, cv::Point(330, 300), 60, true, cv::Scalar(100, 150, 90));
+    } else if (style == ClaimStyle::Band) {
+        const int w = fonts.width(claim, 60, true);
+        cv::rectangle(face, cv::Rect(300, 245, w + 40, 70), cv::Scalar(120, 60, 20), cv::FILLED);
+        fonts.text(face, claim, cv::Point(320, 300), 60, true, ground);
+    } else {
+        fonts.text(face, claim, cv::Point(330, 300), 60, true, cv::Scalar(120, 230, 250));
+    }
+    cv::Mat panel = lt::renderPanel(900, lt::defaultRows(), dark);
+    panel.copyTo(face(cv::Rect(200, 420, panel.cols, panel.rows)));
+
+    cv::Mat photo(2400, 3000, CV_8UC3, cv::Scalar(120, 160, 140));
+    const cv::Point2f centre(1500, 1200);
+    cv::Mat A = cv::getRotationMatrix2D(cv::Point2f(650, 750), 6, 1.1);
+    A.at<double>(0, 2) += centre.x - 650;
+    A.at<double>(1, 2) += centre.y - 750;
+    cv::Mat mask(face.size(), CV_8U, cv::Scalar(255)), warped, warpedMask;
+    cv::warpAffine(face, warped, A, photo.size(), cv::INTER_AREA);
+    cv::warpAffine(mask, warpedMask, A, photo.size(), cv::INTER_LINEAR);
+    warped.copyTo(photo, warpedMask > 128);
+    cv::GaussianBlur(photo, photo, cv::Size(0, 0), 1.2);
+    cv::Mat noise(photo.size(), CV_8UC3);
+    cv::randn(noise, cv::Scalar::all(0), cv::Scalar::all(4));
+    photo += noise;
+    return photo;
+}
+
+std::string photoText(const cv::Mat& photo)
+{
+    auto img = fromMat(photo);
+    auto found = labelcheck::panel::findPanel(img);
+    REQUIRE(found);
+    auto rect = labelcheck::image::rectifyPanel(img, found->corners);
+    REQUIRE(rect.ok());
+    labelcheck::ocr::PhotoTextOptions po;
+    po.panel = found->corners;
+    po.panelGlyphPx = float(rect->glyphHeightPx / rect->scale);
+    po.deadlineMs = 0;
+    auto lines = labelcheck::ocr::readPhotoText(engine(), img, po);
+    REQUIRE(lines.ok());
+    std::string all;
+    for (const auto& l : *lines)
+        all += l.text() + "\n";
+    std::transform(all.begin(), all.end(), all.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return all;
+}
+
+} // namespace
+
+TEST_SUITE("ocr")
+{
+    TEST_CASE("a claim in a colour close to the label's tone is read")
+    {
+        const std::string text = photoText(facePhoto(ClaimStyle::Coloured, "Electrolyte Powder"));
+        INFO("photo text: " << text);
+        CHECK(text.find("electrolyte powder") != std::string::npos);
+        CHECK(text.find("peak form") != std::string::npos);
+    }
+
+    TEST_CASE("a claim reversed out of a colour band, descenders and all, is read")
+    {
+        const std::string text = photoText(facePhoto(ClaimStyle::Band, "Electrolyte Replacement"));
+        INFO("photo text: " << text);
+        CHECK(text.find("electrolyte replacement") != std::string::npos);
+    }
+
+    TEST_CASE("light type on a dark label is read")
+    {
+        const std::string text = photoText(facePhoto(ClaimStyle::DarkLabel, "Hydration + Electrolytes"));
+        INFO("photo text: " << text);
+        CHECK(text.find("electrolytes") != std::string::npos);
+        CHECK(text.find("peak form") != std::string::npos);
+    }
+}
