@@ -75,6 +75,9 @@ bool hasMinerals(const facts::Facts& f)
 // How many panel candidates are read before giving up: each costs a rectification and an OCR pass.
 constexpr int kMaxPanelCandidates = 2;
 
+// The finder's working size (long side, pixels) for a second search when its default finds nothing readable.
+constexpr int kFinerFindSide = 2000;
+
 // The reads of a candidate: its quad grown by growX of its width left and right and growY of its height
 // above and below (the finder's corners can clip the title or the last rows), at a text size. Later
 // reads are made while the panel lacks a mineral or reads weakly; their minerals fill the gaps.
@@ -129,6 +132,71 @@ image::Quad grownQuad(const image::Quad& q, float fx, float fy, int width, int h
         p.y = std::clamp(p.y, 0.0f, float(height - 1));
     }
     return out;
+}
+
+// The best read of the facts panel so far, and where it is.
+struct PanelPick {
+    std::optional<facts::Facts> facts;
+    std::optional<image::Quad> quad; // TL, TR, BR, BL of the panel upright
+    float glyphPx = 0;               // its glyph height in photo pixels
+    int score = 0;                   // readScore
+};
+
+// Reads the most panel-like `candidates` in turn into `pick`. Each is read from its quad grown a little (the
+// finder's corners can clip the title or the last rows); a weak read is retried from a quad grown further,
+// and the best read of all wins.
+void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::vector<panel::Panel>& candidates,
+                    PanelPick& pick)
+{
+    int tried = 0;
+    for (const auto& candidate : candidates) {
+        if (tried++ >= kMaxPanelCandidates)
+            break;
+        std::optional<facts::Facts> candidateBest;
+        int candidateScore = 0;
+        float candidateGlyph = 0;
+        bool candidateUpsideDown = false;
+        for (const auto& read : kPanelReads) {
+            if (candidateBest && candidateScore >= kGoodRead && allMinerals(*candidateBest))
+                break;
+            const image::Quad quad = grownQuad(candidate.corners, read.growX, read.growY, photo.width, photo.height);
+            image::RectifyOptions rectifyOptions;
+            rectifyOptions.targetGlyphHeightPx = read.glyphPx;
+            auto rectified = image::rectifyPanel(photo, quad, rectifyOptions);
+            if (!rectified)
+                continue;
+            auto text = ocr::readPanel(engine, rectified->image);
+            if (!text)
+                continue;
+            facts::Facts f = facts::parseFacts(text->lines);
+            const int score = readScore(f);
+            if (score == 0)
+                continue;
+            if (!candidateBest || score > candidateScore) {
+                if (candidateBest)
+                    mergeMinerals(f, *candidateBest);
+                candidateBest = std::move(f);
+                candidateScore = score;
+                candidateGlyph = rectified->scale > 0 ? float(rectified->glyphHeightPx / rectified->scale) : 0.0f;
+                candidateUpsideDown = text->upsideDown;
+            } else {
+                mergeMinerals(*candidateBest, f);
+            }
+        }
+        if (candidateBest && candidateScore > pick.score) {
+            if (!candidateBest->panel && candidate.type != panel::PanelType::Unknown)
+                candidateBest->panel = candidate.type == panel::PanelType::SupplementFacts ? PanelType::SupplementFacts
+                                                                                           : PanelType::NutritionFacts;
+            pick.score = candidateScore;
+            pick.facts = std::move(candidateBest);
+            // The finder's corner order says which way is up unless the read found the panel upside down.
+            const auto& c = candidate.corners;
+            pick.quad = candidateUpsideDown ? image::Quad{c[2], c[3], c[0], c[1]} : c;
+            pick.glyphPx = candidateGlyph;
+        }
+        if (pick.score >= kGoodRead)
+            break;
+    }
 }
 
 } // namespace
@@ -195,64 +263,19 @@ Inspection Checker::check(const std::filesystem::path& path, const std::string& 
             regions.push_back({report::RegionKind::Barcode, code->format + " " + code->text, toPoints(code->corners)});
         }
 
-        // The facts panel: the most panel-like candidates in turn. Each is read from its quad grown a little
-        // (the finder's corners can clip the title or the last rows); a weak read is retried from a quad
-        // grown further, and the best read of all wins.
-        LabelReading label;
-        std::optional<image::Quad> panelQuad;
-        float panelGlyphPx = 0;
-        int bestScore = 0;
-        int tried = 0;
-        for (const auto& candidate : panel::findPanels(photo)) {
-            if (tried++ >= kMaxPanelCandidates)
-                break;
-            std::optional<facts::Facts> candidateBest;
-            int candidateScore = 0;
-            float candidateGlyph = 0;
-            bool candidateUpsideDown = false;
-            for (const auto& read : kPanelReads) {
-                if (candidateBest && candidateScore >= kGoodRead && allMinerals(*candidateBest))
-                    break;
-                const image::Quad quad = grownQuad(candidate.corners, read.growX, read.growY, photo.width, photo.height);
-                image::RectifyOptions rectifyOptions;
-                rectifyOptions.targetGlyphHeightPx = read.glyphPx;
-                auto rectified = image::rectifyPanel(photo, quad, rectifyOptions);
-                if (!rectified)
-                    continue;
-                auto text = ocr::readPanel(impl_->engine, rectified->image);
-                if (!text)
-                    continue;
-                facts::Facts f = facts::parseFacts(text->lines);
-                const int score = readScore(f);
-                if (score == 0)
-                    continue;
-                if (!candidateBest || score > candidateScore) {
-                    if (candidateBest)
-                        mergeMinerals(f, *candidateBest);
-                    candidateBest = std::move(f);
-                    candidateScore = score;
-                    candidateGlyph =
-                        rectified->scale > 0 ? float(rectified->glyphHeightPx / rectified->scale) : 0.0f;
-                    candidateUpsideDown = text->upsideDown;
-                } else {
-                    mergeMinerals(*candidateBest, f);
-                }
-            }
-            if (candidateBest && candidateScore > bestScore) {
-                if (!candidateBest->panel && candidate.type != panel::PanelType::Unknown)
-                    candidateBest->panel = candidate.type == panel::PanelType::SupplementFacts
-                                               ? PanelType::SupplementFacts
-                                               : PanelType::NutritionFacts;
-                bestScore = candidateScore;
-                label.facts = std::move(candidateBest);
-                // The finder's corner order says which way is up unless the read found the panel upside down.
-                const auto& c = candidate.corners;
-                panelQuad = candidateUpsideDown ? image::Quad{c[2], c[3], c[0], c[1]} : c;
-                panelGlyphPx = candidateGlyph;
-            }
-            if (bestScore >= kGoodRead)
-                break;
+        // The facts panel.
+        PanelPick pick;
+        panel::FindOptions find;
+        readCandidates(impl_->engine, photo, panel::findPanels(photo, find), pick);
+        // A small panel in a large photo loses its hairline rules at the finder's working size: a photo where
+        // no panel was read is searched again at a finer scale.
+        if (!pick.facts && std::max(photo.width, photo.height) > kFinerFindSide * 6 / 5) {
+            find.workingLongSide = kFinerFindSide;
+            readCandidates(impl_->engine, photo, panel::findPanels(photo, find), pick);
         }
+        LabelReading label;
+        label.facts = std::move(pick.facts);
+        const std::optional<image::Quad>& panelQuad = pick.quad;
         if (label.facts && panelQuad)
             regions.push_back({report::RegionKind::Panel,
                                label.facts->panel ? std::string(panelTypeName(*label.facts->panel)) : "panel",
@@ -261,7 +284,7 @@ Inspection Checker::check(const std::filesystem::path& path, const std::string& 
         // The rest of the photo: claims ("Electrolyte Drink Mix") and compounds in the ingredient list.
         ocr::PhotoTextOptions textOptions;
         textOptions.panel = panelQuad;
-        textOptions.panelGlyphPx = panelGlyphPx;
+        textOptions.panelGlyphPx = pick.glyphPx;
         textOptions.deadlineMs = opt.photoTextDeadlineMs;
         if (auto text = ocr::readPhotoText(impl_->engine, photo, textOptions)) {
             const auto texts = lineTexts(*text);
