@@ -13,7 +13,10 @@ namespace labelcheck::image {
 
 namespace {
 
-double dist(PointF a, PointF b) { return std::hypot(double(a.x - b.x), double(a.y - b.y)); }
+double dist(PointF a, PointF b)
+{
+    return std::hypot(double(a.x - b.x), double(a.y - b.y));
+}
 
 float medianOf(std::vector<float> v)
 {
@@ -44,8 +47,8 @@ float glyphHeight(const cv::Mat& bin)
 }
 
 struct Bend {
-    float skew = 0;            // b: vertical offset at the right edge, coarse pixels (minus at left)
-    float a0 = 0, a1 = 0;      // a(y) = a0 + a1 * y: sag at the edges relative to the centre, coarse pixels
+    float skew = 0;       // b: vertical offset at the right edge, coarse pixels (minus at left)
+    float a0 = 0, a1 = 0; // a(y) = a0 + a1 * y: sag at the edges relative to the centre, coarse pixels
     bool any = false;
 };
 
@@ -181,8 +184,7 @@ Expected<RectifiedPanel> rectifyPanel(const Image& photo, const Quad& quad, cons
         auto warpAt = [&](double scale, cv::Size size) {
             cv::Mat S = (cv::Mat_<double>(3, 3) << 1 / scale, 0, 0, 0, 1 / scale, 0, 0, 0, 1);
             cv::Mat out;
-            cv::warpPerspective(src, out, P * S, size, cv::INTER_LINEAR | cv::WARP_INVERSE_MAP,
-                                cv::BORDER_REPLICATE);
+            cv::warpPerspective(src, out, P * S, size, cv::INTER_LINEAR | cv::WARP_INVERSE_MAP, cv::BORDER_REPLICATE);
             return toGrey(out);
         };
         cv::Size coarseSize(std::max(8, int(std::lround(W * c))), std::max(8, int(std::lround(H * c))));
@@ -263,18 +265,29 @@ Expected<RectifiedPanel> rectifyPanel(const Image& photo, const Quad& quad, cons
 
         cv::Mat result = grey;
         const int target = std::max(4, int(std::lround(options.targetGlyphHeightPx)));
-        if (options.binarize) {
-            result = sauvolaMat(grey, SauvolaOptions{(target * 3) | 1, 0.25f, 128.0f});
-            out.glyphHeightPx = glyphHeight(result);
-            if (options.removeRules)
-                eraseRules(result, std::max(target * 5, outSize.width / 6), target * 4);
-        } else {
-            out.glyphHeightPx = glyphHeight(sauvolaMat(grey, SauvolaOptions{(target * 3) | 1, 0.25f, 128.0f}));
+        const SauvolaOptions sauvola{(target * 3) | 1, 0.25f, 128.0f};
+        cv::Mat bin = sauvolaMat(grey, sauvola);
+        out.glyphHeightPx = glyphHeight(bin);
+        cv::Mat ruleMask;
+        if (options.removeRules && options.output != RectifiedOutput::Grey) {
+            cv::Mat before = bin.clone();
+            eraseRules(bin, std::max(target * 5, outSize.width / 6), target * 4);
+            ruleMask = (before == 0) & (bin == 255);
+        }
+        if (options.output == RectifiedOutput::Binary) {
+            result = bin;
+        } else if (options.output == RectifiedOutput::Ink) {
+            result = inkContrastMat(grey, target * 4);
+            if (!ruleMask.empty()) {
+                // A rule's blurred edges lie outside its binarised pixels.
+                cv::dilate(ruleMask, ruleMask, cv::Mat(), cv::Point(-1, -1), std::max(2, target / 5));
+                result.setTo(255, ruleMask);
+            }
         }
         if (options.paddingPx > 0)
-            cv::copyMakeBorder(result, result, options.paddingPx, options.paddingPx, options.paddingPx,
-                               options.paddingPx, options.binarize ? cv::BORDER_CONSTANT : cv::BORDER_REPLICATE,
-                               cv::Scalar(255));
+            cv::copyMakeBorder(
+                result, result, options.paddingPx, options.paddingPx, options.paddingPx, options.paddingPx,
+                options.output == RectifiedOutput::Grey ? cv::BORDER_REPLICATE : cv::BORDER_CONSTANT, cv::Scalar(255));
         cv::Mat S = (cv::Mat_<double>(3, 3) << 1 / s, 0, 0, 0, 1 / s, 0, 0, 0, 1);
         cv::Mat M = P * S;
         M /= M.at<double>(2, 2);

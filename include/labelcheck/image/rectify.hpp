@@ -11,6 +11,15 @@
 
 namespace labelcheck::image {
 
+// What the rectified panel image holds.
+enum class RectifiedOutput {
+    // Dark type on white with its grey levels (Tesseract's line recogniser reads grey, which keeps blurred and
+    // thin strokes that a threshold breaks): each pixel's contrast with its local background.
+    Ink,
+    Binary, // Sauvola-binarised: ink 0, ground 255
+    Grey,   // the rectified grey panel as it is (inverted when light on dark)
+};
+
 struct RectifyOptions {
     // Median height, in output pixels, of the panel's glyphs (a mix of lower case, capitals and digits,
     // so between x-height and cap height). 26 puts the x-height at ~20-22 px.
@@ -18,13 +27,13 @@ struct RectifyOptions {
     int maxOutputPixels = 8'000'000; // the output is scaled down further when it would be larger
     bool deskew = true;              // level the panel's rules
     bool dewarp = true;              // straighten rules bent by a cylinder (bottles, cans)
-    bool binarize = true;            // Sauvola; otherwise the output is the grey rectified panel
-    bool removeRules = true;         // erase long horizontal/vertical rules (they confuse line finding)
+    RectifiedOutput output = RectifiedOutput::Ink;
+    bool removeRules = true;         // Ink, Binary: erase long horizontal/vertical rules (they confuse line finding)
     int paddingPx = 16;              // white border added around the output
 };
 
 struct RectifiedPanel {
-    Image image;                // 1 channel: ink 0, ground 255 when binarised
+    Image image;                // 1 channel, dark type on a light ground (see RectifiedOutput)
     double scale = 1.0;         // output pixels per photo pixel (along the panel's width)
     float glyphHeightPx = 0;    // median glyph height measured in the output (0: could not measure)
     float skewDegrees = 0;      // residual rotation that was removed

@@ -55,18 +55,23 @@ TEST_SUITE("panel")
             std::array<cv::Point2f, 4> c{cv::Point2f(100, 120), cv::Point2f(100 + w, 100),
                                          cv::Point2f(110 + w, 110 + h), cv::Point2f(90, 120 + h)};
             auto scene = lt::placePanel(panel, cv::Size(int(w) + 300, int(h) + 300), c, 11);
-            for (float target : {22.0f, 30.0f}) {
-                labelcheck::image::RectifyOptions o;
-                o.targetGlyphHeightPx = target;
-                auto r = rectifyPanel(fromMat(scene.photo), toQuad(c), o);
-                REQUIRE(r.ok());
-                CHECK(r->image.channels == 1);
-                CHECK(r->glyphHeightPx == doctest::Approx(target).epsilon(0.2));
-                CHECK_FALSE(r->inverted);
-                cv::Mat m = asMat(r->image);
-                CHECK(cv::countNonZero(m == 0) + cv::countNonZero(m == 255) == int(m.total())); // binary
-                CHECK(cv::countNonZero(m == 255) > 0.7 * double(m.total()));                     // light ground
-            }
+            for (float target : {22.0f, 30.0f})
+                for (auto output :
+                     {labelcheck::image::RectifiedOutput::Ink, labelcheck::image::RectifiedOutput::Binary}) {
+                    labelcheck::image::RectifyOptions o;
+                    o.targetGlyphHeightPx = target;
+                    o.output = output;
+                    auto r = rectifyPanel(fromMat(scene.photo), toQuad(c), o);
+                    REQUIRE(r.ok());
+                    CHECK(r->image.channels == 1);
+                    CHECK(r->glyphHeightPx == doctest::Approx(target).epsilon(0.2));
+                    CHECK_FALSE(r->inverted);
+                    cv::Mat m = asMat(r->image);
+                    if (output == labelcheck::image::RectifiedOutput::Binary)
+                        CHECK(cv::countNonZero(m == 0) + cv::countNonZero(m == 255) == int(m.total()));
+                    CHECK(cv::countNonZero(m > 200) > 0.7 * double(m.total()));  // light ground
+                    CHECK(cv::countNonZero(m < 100) > 0.02 * double(m.total())); // dark type
+                }
         }
     }
 
@@ -98,7 +103,8 @@ TEST_SUITE("panel")
         cv::Mat b = asMat(before->image), a = asMat(after->image);
         int bowBefore = barRow(b, 0.5) - (barRow(b, 0.12) + barRow(b, 0.88)) / 2;
         int bowAfter = barRow(a, 0.5) - (barRow(a, 0.12) + barRow(a, 0.88)) / 2;
-        INFO("bow before " << bowBefore << " after " << bowAfter << " bendPx " << after->bendPx << " scale " << after->scale);
+        INFO("bow before " << bowBefore << " after " << bowAfter << " bendPx " << after->bendPx << " scale "
+                           << after->scale);
         CHECK(bowBefore > 10);
         CHECK(std::abs(bowAfter) <= 3);
     }
@@ -113,7 +119,8 @@ TEST_SUITE("panel")
         REQUIRE(r.ok());
         CHECK(r->inverted);
         cv::Mat m = asMat(r->image);
-        CHECK(cv::countNonZero(m == 255) > 0.7 * double(m.total()));
+        CHECK(cv::countNonZero(m > 200) > 0.7 * double(m.total()));
+        CHECK(cv::countNonZero(m < 100) > 0.02 * double(m.total()));
     }
 
     TEST_CASE("bad quads are refused with InvalidArgument")
