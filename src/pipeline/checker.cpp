@@ -96,11 +96,12 @@ bool allMinerals(const facts::Facts& f)
     return std::all_of(f.minerals.begin(), f.minerals.end(), [](const auto& m) { return m.has_value(); });
 }
 
-// The minerals that `into` lacks, taken from `from` (another read of the same panel).
+// The minerals that `into` lacks, taken from `from` (another read of the same panel); also a printed amount
+// where `into` only estimated one from the %DV (its read lost the amount).
 void mergeMinerals(facts::Facts& into, const facts::Facts& from)
 {
     for (std::size_t i = 0; i < into.minerals.size(); ++i)
-        if (!into.minerals[i] && from.minerals[i]) {
+        if (from.minerals[i] && (!into.minerals[i] || (into.minerals[i]->estimated && !from.minerals[i]->estimated))) {
             into.minerals[i] = from.minerals[i];
             into.unreadable[i] = false;
         }
