@@ -2,6 +2,7 @@
 #include "labelcheck/image/opencv.hpp"
 #include "labelcheck/image/rectify.hpp"
 #include "labelcheck/ocr/engine.hpp"
+#include "labelcheck/ocr/panel_read.hpp"
 #include "labelcheck/ocr/photo_text.hpp"
 #include "labelcheck/panel/finder.hpp"
 #include "../panel/render_panel.hpp"
@@ -66,9 +67,13 @@ cv::Mat facePhoto(ClaimStyle style, const std::string& claim)
     cv::warpAffine(mask, warpedMask, A, photo.size(), cv::INTER_LINEAR);
     warped.copyTo(photo, warpedMask > 128);
     cv::GaussianBlur(photo, photo, cv::Size(0, 0), 1.2);
-    cv::Mat noise(photo.size(), CV_8UC3);
-    cv::randn(noise, cv::Scalar::all(0), cv::Scalar::all(4));
-    photo += noise;
+    cv::Mat noise(photo.size(), CV_16SC3);
+    cv::RNG rng(20261126); // not the global generator: other tests must not change this photo
+    rng.fill(noise, cv::RNG::NORMAL, 0, 4);
+    cv::Mat noisy;
+    photo.convertTo(noisy, CV_16SC3);
+    noisy += noise;
+    noisy.convertTo(photo, CV_8UC3);
     return photo;
 }
 
@@ -79,8 +84,12 @@ std::string photoText(const cv::Mat& photo)
     REQUIRE(found);
     auto rect = labelcheck::image::rectifyPanel(img, found->corners);
     REQUIRE(rect.ok());
+    // As check does: the panel read says which way is up when the finder's corner order is wrong.
+    auto panelText = labelcheck::ocr::readPanel(engine(), rect->image);
+    REQUIRE(panelText.ok());
+    const auto& c = found->corners;
     labelcheck::ocr::PhotoTextOptions po;
-    po.panel = found->corners;
+    po.panel = panelText->upsideDown ? labelcheck::image::Quad{c[2], c[3], c[0], c[1]} : c;
     po.panelGlyphPx = float(rect->glyphHeightPx / rect->scale);
     po.deadlineMs = 0;
     auto lines = labelcheck::ocr::readPhotoText(engine(), img, po);
