@@ -26,9 +26,15 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double secondsSince(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+double secondsSince(Clock::time_point t0)
+{
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
 
-bool timedOut(const SessionOptions& o, Clock::time_point t0) { return o.timeoutSec && secondsSince(t0) >= *o.timeoutSec; }
+bool timedOut(const SessionOptions& o, Clock::time_point t0)
+{
+    return o.timeoutSec && secondsSince(t0) >= *o.timeoutSec;
+}
 
 void record(SessionSummary& s, Clock::time_point t0, const ScanEvent& e)
 {
@@ -76,34 +82,6 @@ SessionSummary runRecording(VideoSource& source, Analyzer& analyzer, const Sessi
     s.seconds = secondsSince(t0);
     s.scanner = scanner.stats();
     return s;
-}
-
-Status saveSnapshot(const std::filesystem::path& dir, const Frame& frame, const image::Image& annotated,
-                    const std::optional<ScanEvent>& current, const ResultFormatter& format)
-{
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec)
-        return makeError(ErrorCode::Io, "cannot create " + dir.string() + ": " + ec.message());
-    const std::time_t now = std::time(nullptr);
-    char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
-    const std::string base = (dir / ("scan-" + std::string(stamp) + "-f" + std::to_string(frame.index))).string();
-    try {
-        if (!cv::imwrite(base + ".jpg", image::asMat(frame.image)) ||
-            !cv::imwrite(base + "-annotated.jpg", image::asMat(annotated)))
-            return makeError(ErrorCode::Io, "cannot write " + base + ".jpg");
-    } catch (const cv::Exception& e) {
-        return makeError(ErrorCode::Io, "cannot write " + base + ".jpg: " + e.err);
-    }
-    std::ofstream json(base + ".json");
-    if (current && format)
-        json << format(*current) << "\n";
-    else
-        json << "null\n";
-    if (!json)
-        return makeError(ErrorCode::Io, "cannot write " + base + ".json");
-    return {};
 }
 
 // Live: capture thread -> newest frame -> processing thread (Scanner, OCR worker inside); the calling thread
@@ -251,8 +229,8 @@ Expected<SessionSummary> runLive(std::unique_ptr<VideoSource> source, Analyzer& 
             if (auto st = saveSnapshot(o.saveDir, *shown, annotated, scanner.current(), format); !st)
                 saveError = st;
             else
-                std::fprintf(stderr, "labelcheck scan: saved frame %lld to %s\n",
-                             static_cast<long long>(shown->index), o.saveDir.string().c_str());
+                std::fprintf(stderr, "labelcheck scan: saved frame %lld to %s\n", static_cast<long long>(shown->index),
+                             o.saveDir.string().c_str());
         }
     }
     stop = true;
@@ -275,6 +253,34 @@ Expected<SessionSummary> runLive(std::unique_ptr<VideoSource> source, Analyzer& 
 }
 
 } // namespace
+
+Status saveSnapshot(const std::filesystem::path& dir, const Frame& frame, const image::Image& annotated,
+                    const std::optional<ScanEvent>& current, const ResultFormatter& format)
+{
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec)
+        return makeError(ErrorCode::Io, "cannot create " + dir.string() + ": " + ec.message());
+    const std::time_t now = std::time(nullptr);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+    const std::string base = (dir / ("scan-" + std::string(stamp) + "-f" + std::to_string(frame.index))).string();
+    try {
+        if (!cv::imwrite(base + ".jpg", image::asMat(frame.image)) ||
+            !cv::imwrite(base + "-annotated.jpg", image::asMat(annotated)))
+            return makeError(ErrorCode::Io, "cannot write " + base + ".jpg");
+    } catch (const cv::Exception& e) {
+        return makeError(ErrorCode::Io, "cannot write " + base + ".jpg: " + e.err);
+    }
+    std::ofstream json(base + ".json");
+    if (current && format)
+        json << format(*current) << "\n";
+    else
+        json << "null\n";
+    if (!json)
+        return makeError(ErrorCode::Io, "cannot write " + base + ".json");
+    return {};
+}
 
 bool displayAvailable()
 {
