@@ -1,13 +1,12 @@
 // `labelcheck check PATH...`: checks label photos and prints one result per photo, in input order.
 
 #include "check_options.hpp"
+#include "database_choice.hpp"
 #include "commands.hpp"
 #include "inputs.hpp"
 #include "ordered_runner.hpp"
 #include "progress.hpp"
 
-#include "labelcheck/db/database.hpp"
-#include "labelcheck/db/paths.hpp"
 #include "labelcheck/pipeline/checker.hpp"
 #include "labelcheck/report/csv.hpp"
 #include "labelcheck/report/html.hpp"
@@ -37,39 +36,6 @@ constexpr const char* kCheckFooter = R"(Examples:
 Exit status: 0 every file processed, 1 an incomplete label with --fail-on-incomplete,
 2 usage error, 3 at least one file could not be processed.)";
 
-// Resolves the database for the run: nullopt with --no-db; otherwise --db, $LABELCHECK_DB or the default
-// path. A --db path must exist (error). The default database is created with the seed products on first
-// use; when that is impossible (no home folder, read-only disk) the run goes on without one, with a note.
-Expected<std::optional<std::filesystem::path>> prepareDatabase(const CheckOptions& o)
-{
-    using MaybePath = std::optional<std::filesystem::path>;
-    if (o.noDatabase)
-        return MaybePath();
-    if (!o.database.empty()) {
-        std::error_code ec;
-        if (!std::filesystem::is_regular_file(o.database, ec))
-            return makeError(ErrorCode::NotFound, "database not found: " + o.database);
-        return MaybePath(o.database);
-    }
-    auto path = db::resolveDatabasePath(std::nullopt);
-    if (!path) {
-        fmt::print(stderr, "labelcheck: note: no product database ({}); checking labels only\n", path.error().message);
-        return MaybePath();
-    }
-    std::error_code ec;
-    if (!std::filesystem::exists(*path, ec)) {
-        db::OpenOptions create;
-        create.create = true;
-        auto made = db::Database::open(*path, create);
-        if (!made) {
-            fmt::print(stderr, "labelcheck: note: cannot create the product database {} ({}); checking labels only\n",
-                       path->string(), made.error().message);
-            return MaybePath();
-        }
-    }
-    return MaybePath(*path);
-}
-
 int runCheck(const CheckOptions& o)
 {
     const auto format = parseOutputFormat(o.format);
@@ -77,7 +43,7 @@ int runCheck(const CheckOptions& o)
         fmt::print(stderr, "labelcheck check: unknown format '{}' (table, jsonl, csv, html)\n", o.format);
         return kExitUsage;
     }
-    auto database = prepareDatabase(o);
+    auto database = chooseDatabase(o.noDatabase, o.database, "labelcheck");
     if (!database) {
         fmt::print(stderr, "labelcheck check: {}\n", database.error().message);
         return kExitUsage;

@@ -1,11 +1,11 @@
 // `labelcheck scan`: the live scanner (camera, video file, image sequence or stream) over the check pipeline.
 
 #include "commands.hpp"
+#include "database_choice.hpp"
 
 #include "labelcheck/scan/session.hpp"
 #include "labelcheck/scan/source.hpp"
 #ifdef LABELCHECK_SCAN_HAVE_PIPELINE
-#include "labelcheck/db/paths.hpp"
 #include "labelcheck/report/json_lines.hpp"
 #include "labelcheck/scan/pipeline_analyzer.hpp"
 #endif
@@ -68,25 +68,6 @@ std::string withFrame(const std::string& line, std::int64_t frame)
     return line.substr(0, i) + ",\"frame\":" + std::to_string(frame) + line.substr(i);
 }
 
-// --db, $LABELCHECK_DB or the default database when it exists; nullopt with --no-db or when there is none.
-Expected<std::optional<std::filesystem::path>> chooseDatabase(const ScanOptions& o)
-{
-    using MaybePath = std::optional<std::filesystem::path>;
-    if (o.noDatabase)
-        return MaybePath();
-    std::error_code ec;
-    if (!o.database.empty()) {
-        if (!std::filesystem::is_regular_file(o.database, ec))
-            return makeError(ErrorCode::NotFound, "database not found: " + o.database);
-        return MaybePath(o.database);
-    }
-    auto path = db::resolveDatabasePath(std::nullopt);
-    if (!path || !std::filesystem::is_regular_file(*path, ec)) {
-        std::fprintf(stderr, "labelcheck scan: note: no product database; judging labels only\n");
-        return MaybePath();
-    }
-    return MaybePath(*path);
-}
 #endif
 
 int runScan(const ScanOptions& o, bool cameraGiven)
@@ -104,7 +85,7 @@ int runScan(const ScanOptions& o, bool cameraGiven)
         return kExitSetup;
     }
 #ifdef LABELCHECK_SCAN_HAVE_PIPELINE
-    auto database = chooseDatabase(o);
+    auto database = chooseDatabase(o.noDatabase, o.database, "labelcheck scan");
     if (!database) {
         std::fprintf(stderr, "labelcheck scan: %s\n", database.error().message.c_str());
         return kExitSetup;
