@@ -75,11 +75,24 @@ std::optional<std::string> digitsOnly(std::string_view code)
     return out;
 }
 
+namespace {
+
+// "'<code>' <what>" as an InvalidArgument error. Built by appending: GCC 12 warns (-Wrestrict, a false
+// positive) on `"'" + std::string(code) + ...`.
+Error invalidCode(std::string_view code, const std::string& what)
+{
+    std::string message = "'";
+    message.append(code).append("' ").append(what);
+    return makeError(ErrorCode::InvalidArgument, std::move(message));
+}
+
+} // namespace
+
 Expected<std::string> toGtin14(std::string_view code, std::optional<Kind> kindHint)
 {
     auto digits = digitsOnly(code);
     if (!digits || digits->empty())
-        return makeError(ErrorCode::InvalidArgument, "'" + std::string(code) + "' is not a barcode number (digits, spaces and dashes only)");
+        return invalidCode(code, "is not a barcode number (digits, spaces and dashes only)");
     std::string d = *digits;
     if (d.size() == 8 && kindHint == Kind::UpcE) {
         auto upca = expandUpcE(d);
@@ -87,12 +100,12 @@ Expected<std::string> toGtin14(std::string_view code, std::optional<Kind> kindHi
             return upca.error();
         d = *upca;
     } else if (d.size() == 6 || d.size() == 7) {
-        return makeError(ErrorCode::InvalidArgument, "'" + std::string(code) + "' has " + std::to_string(d.size()) + " digits; use the 8-digit UPC-E with its number system and check digit");
+        return invalidCode(code, "has " + std::to_string(d.size()) + " digits; use the 8-digit UPC-E with its number system and check digit");
     }
     if (d.size() != 8 && d.size() != 12 && d.size() != 13 && d.size() != 14)
-        return makeError(ErrorCode::InvalidArgument, "'" + std::string(code) + "' has " + std::to_string(d.size()) + " digits; expected 8 (EAN-8/UPC-E), 12 (UPC-A), 13 (EAN-13) or 14 (GTIN-14)");
+        return invalidCode(code, "has " + std::to_string(d.size()) + " digits; expected 8 (EAN-8/UPC-E), 12 (UPC-A), 13 (EAN-13) or 14 (GTIN-14)");
     if (!hasValidCheckDigit(d))
-        return makeError(ErrorCode::InvalidArgument, "'" + std::string(code) + "' has a wrong check digit (expected " + std::to_string(checkDigit(std::string_view(d).substr(0, d.size() - 1))) + ")");
+        return invalidCode(code, "has a wrong check digit (expected " + std::to_string(checkDigit(std::string_view(d).substr(0, d.size() - 1))) + ")");
     return std::string(14 - d.size(), '0') + d;
 }
 
