@@ -1,8 +1,9 @@
 #include "labelcheck/ocr/engine.hpp"
 
+#include "../panel/render_panel.hpp"
 #include "labelcheck/image/opencv.hpp"
 #include "labelcheck/ocr/data_paths.hpp"
-#include "../panel/render_panel.hpp"
+#include "test_engine.hpp"
 
 #include <doctest/doctest.h>
 
@@ -17,20 +18,11 @@ namespace {
 
 EngineOptions testOptions()
 {
-    EngineOptions o;
-    o.modelsDir = LABELCHECK_SOURCE_DIR "/models";
-    return o;
+    return labelcheck::testing::testEngineOptions();
 }
-
-// One engine for the test binary, as a worker thread would hold it.
 Engine& engine()
 {
-    static Engine e = [] {
-        auto made = Engine::create(testOptions());
-        REQUIRE_MESSAGE(made.ok(), (made.ok() ? "" : made.error().message));
-        return std::move(made.value());
-    }();
-    return e;
+    return labelcheck::testing::testEngine();
 }
 
 cv::Mat textLine(const std::string& left, const std::string& right, int width, int height)

@@ -1,11 +1,12 @@
 // The vision chain on a synthetic photo: find the panel, rectify it, read it.
+#include "../panel/render_panel.hpp"
 #include "labelcheck/image/opencv.hpp"
 #include "labelcheck/image/rectify.hpp"
 #include "labelcheck/ocr/engine.hpp"
 #include "labelcheck/ocr/panel_read.hpp"
 #include "labelcheck/ocr/photo_text.hpp"
 #include "labelcheck/panel/finder.hpp"
-#include "../panel/render_panel.hpp"
+#include "test_engine.hpp"
 
 #include <doctest/doctest.h>
 
@@ -18,14 +19,7 @@ namespace {
 
 labelcheck::ocr::Engine& engine()
 {
-    static labelcheck::ocr::Engine e = [] {
-        labelcheck::ocr::EngineOptions o;
-        o.modelsDir = LABELCHECK_SOURCE_DIR "/models";
-        auto made = labelcheck::ocr::Engine::create(o);
-        REQUIRE(made.ok());
-        return std::move(made.value());
-    }();
-    return e;
+    return labelcheck::testing::testEngine();
 }
 
 const labelcheck::TextLine* rowStarting(const std::vector<labelcheck::TextLine>& lines, const std::string& first)

@@ -1,11 +1,12 @@
 // Claims on the package face around the panel: the type styles that luminance alone loses.
+#include "../panel/render_panel.hpp"
 #include "labelcheck/image/opencv.hpp"
 #include "labelcheck/image/rectify.hpp"
 #include "labelcheck/ocr/engine.hpp"
 #include "labelcheck/ocr/panel_read.hpp"
 #include "labelcheck/ocr/photo_text.hpp"
 #include "labelcheck/panel/finder.hpp"
-#include "../panel/render_panel.hpp"
+#include "test_engine.hpp"
 
 #include <doctest/doctest.h>
 #include <opencv2/imgproc.hpp>
@@ -22,14 +23,7 @@ namespace {
 
 labelcheck::ocr::Engine& engine()
 {
-    static labelcheck::ocr::Engine e = [] {
-        labelcheck::ocr::EngineOptions o;
-        o.modelsDir = LABELCHECK_SOURCE_DIR "/models";
-        auto made = labelcheck::ocr::Engine::create(o);
-        REQUIRE(made.ok());
-        return std::move(made.value());
-    }();
-    return e;
+    return labelcheck::testing::testEngine();
 }
 
 enum class ClaimStyle { Coloured, Band, DarkLabel };
