@@ -10,23 +10,31 @@ struct Tok {
     std::string word;         // folded letters
     bool digitZero = false;   // the token was the number 0
     bool hyphenAfter = false; // joined to the next token with a hyphen ("electrolyte-free")
+    bool lineStart = false;   // first token after a line break
 };
 
 std::vector<Tok> tokenize(std::string_view text)
 {
     std::vector<Tok> toks;
     std::string cur;
+    bool newLine = false;
     auto flush = [&](char endedBy) {
         bool hyphen = endedBy == '-';
-        if (cur.empty())
+        if (cur.empty()) {
+            newLine = newLine || endedBy == '\n';
             return;
+        }
         Tok t;
         // "0 electrolytes" negates; "0%" before the word is a %DV column, not a count.
         t.digitZero = cur == "0" && endedBy != '%' && endedBy != '.' && endedBy != ',';
         t.word = t.digitZero ? "0" : lettersOnly(foldToLetters(cur));
         t.hyphenAfter = hyphen;
-        if (!t.word.empty())
+        t.lineStart = newLine;
+        if (!t.word.empty()) {
             toks.push_back(std::move(t));
+            newLine = false;
+        }
+        newLine = newLine || endedBy == '\n';
         cur.clear();
     };
     for (char c : text) {
@@ -62,8 +70,12 @@ bool negatedBefore(const std::vector<Tok>& t, std::size_t i)
     if (i == 0)
         return false;
     const Tok& p = t[i - 1];
-    if (p.word == "non" || p.word == "no" || p.word == "without" || p.word == "zero" || p.digitZero ||
-        p.word == "sin" || p.word == "nonelectrolyte")
+    // A 0 that ends the line before is a row's value ("Calories from Fat 0" / "Electrolyte Hydration"), not a
+    // count; words still negate across a line break (a wrapped sentence: "contains no" / "electrolytes").
+    if (p.digitZero)
+        return !t[i].lineStart;
+    if (p.word == "non" || p.word == "no" || p.word == "without" || p.word == "zero" || p.word == "sin" ||
+        p.word == "nonelectrolyte")
         return true;
     if (i >= 2 && t[i - 2].word == "free" && p.word == "of")
         return true;

@@ -80,4 +80,13 @@ TEST_SUITE("facts")
         CHECK_FALSE(claimsElectrolytes("Sugar free, 0 electrolytes"));
     }
 
+    TEST_CASE("a 0 ending the line before is a row's value, not a count")
+    {
+        // Regression (labelgen seed 20261125 #53): a claim printed under a panel's "Calories from Fat 0" row.
+        CHECK(claimsElectrolytes(std::vector<std::string>{"Calories from Fat 0", "Electrolyte Hydration", "Formula"}));
+        CHECK_FALSE(claimsElectrolytes(std::vector<std::string>{"Sugar free, 0 electrolytes"}));
+        // Words still negate across a wrapped line.
+        CHECK_FALSE(claimsElectrolytes(std::vector<std::string>{"This drink contains no", "electrolytes."}));
+    }
+
 } // TEST_SUITE
