@@ -281,7 +281,8 @@ Status importDsldFile(const std::filesystem::path& file, ImportSink& sink)
         return true;
     };
     try {
-        json::parse(stream, cb, true, false);
+        // The callback takes each label as it is parsed; what parse returns is the emptied shell.
+        [[maybe_unused]] const json shell = json::parse(stream, cb, true, false);
         if (!topIsArray && !topIsObject)
             if (auto go = sink.reject(name, 1, "not a DSLD label (expected a JSON object or an array of them)"); !go)
                 return go.error();
