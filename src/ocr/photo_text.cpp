@@ -14,13 +14,19 @@ namespace labelcheck::ocr {
 
 namespace {
 
-// Claims are often light type reversed out of a colour band ("ELECTROLYTES" on brown): binarised, the band
-// is a wide solid blob with the letters as holes, which the recogniser's layout analysis takes for a
-// picture. Turns such blobs (wide, mostly ink, with holes) back into dark type on a light ground.
-// Turns reversed bands over in `bin` and in `grey` (the image `bin` was made from), where each band's whole
-// outline (its convex hull: descenders notch the band's edge) is inverted and stretched so that its ground is
-// white like the rest of the page; the recogniser skips type in a grey box.
-void invertReversedBands(cv::Mat& bin, cv::Mat& grey)
+// The middle of `tones` (not empty).
+std::uint8_t medianTone(std::vector<std::uint8_t>& tones)
+{
+    std::nth_element(tones.begin(), tones.begin() + tones.size() / 2, tones.end());
+    return tones[tones.size() / 2];
+}
+
+// Claims are often light type reversed out of a colour band ("ELECTROLYTES" on brown): the recogniser's layout
+// analysis takes such a band for a picture, and skips type in a grey box. Finds the bands on `bin` (`grey`
+// binarised: wide blobs, mostly ink, with a hole per letter) and turns each over in `grey`: its whole outline
+// (the convex hull: descenders notch the band's edge) inverted and stretched so that its ground is white like
+// the rest of the page.
+void invertReversedBands(const cv::Mat& bin, cv::Mat& grey)
 {
     cv::Mat ink = bin == 0;
     cv::Mat labels, stats, centroids;
@@ -28,11 +34,9 @@ void invertReversedBands(cv::Mat& bin, cv::Mat& grey)
     for (int i = 1; i < n; ++i) {
         const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
         const int area = stats.at<int>(i, cv::CC_STAT_AREA);
-        if (h < 14 || 2 * w < 3 * h || h > bin.rows / 3 || area < 0.45 * double(w) * h ||
-            area > 0.92 * double(w) * h)
+        if (h < 14 || 2 * w < 3 * h || h > bin.rows / 3 || area < 0.45 * double(w) * h || area > 0.92 * double(w) * h)
             continue;
         const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w, h);
-        // Only what lies inside the blob (its holes included) is turned over.
         cv::Mat inside = labels(box) == i;
         std::vector<std::vector<cv::Point>> contours;
         std::vector<cv::Vec4i> hierarchy;
@@ -50,28 +54,23 @@ void invertReversedBands(cv::Mat& bin, cv::Mat& grey)
                 cv::convexHull(contours[c], hull);
                 cv::fillConvexPoly(filled, hull, cv::Scalar(255));
             }
-        cv::Mat roi = bin(box);
-        cv::Mat turned;
-        cv::bitwise_not(roi, turned);
-        turned.copyTo(roi, filled);
 
         cv::Mat g = grey(box);
         cv::Mat flipped = 255 - g;
-        // The band's ground is its commonest tone after turning: the median under the band's own ink.
+        // The band's ground, once turned over: the median of what was the band's ink.
+        const cv::Mat bandInk = bin(box);
         std::vector<std::uint8_t> ground;
         for (int y = 0; y < g.rows; ++y)
             for (int x = 0; x < g.cols; ++x)
-                if (filled.at<std::uint8_t>(y, x) && roi.at<std::uint8_t>(y, x))
+                if (filled.at<std::uint8_t>(y, x) && bandInk.at<std::uint8_t>(y, x) == 0)
                     ground.push_back(flipped.at<std::uint8_t>(y, x));
         if (!ground.empty()) {
-            std::nth_element(ground.begin(), ground.begin() + ground.size() / 2, ground.end());
-            const double level = std::max<double>(ground[ground.size() / 2], 32.0);
+            const double level = std::max<double>(medianTone(ground), 32.0);
             flipped.convertTo(flipped, CV_8U, 255.0 / level);
         }
         flipped.copyTo(g, filled);
     }
 }
-
 
 // Whether the label around `panel` (photo pixels scaled by `scale`, offset `offset`) is light type on a dark
 // ground: the median tone of a ring just outside the panel.
@@ -95,10 +94,7 @@ bool darkAround(const cv::Mat& lum, const image::Quad& panel, const cv::Point2f&
         for (int x = 0; x < lum.cols; x += 2)
             if (ring.at<std::uint8_t>(y, x))
                 tones.push_back(lum.at<std::uint8_t>(y, x));
-    if (tones.size() < 50)
-        return false;
-    std::nth_element(tones.begin(), tones.begin() + tones.size() / 2, tones.end());
-    return tones[tones.size() / 2] < 96;
+    return tones.size() >= 50 && medianTone(tones) < 96;
 }
 
 } // namespace
@@ -111,8 +107,7 @@ Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image
     cv::Mat grey;
     try {
         cv::Mat src = image::asMat(photo);
-        double scale =
-            std::min(1.0, double(std::max(64, options.longSide)) / std::max(photo.width, photo.height));
+        double scale = std::min(1.0, double(std::max(64, options.longSide)) / std::max(photo.width, photo.height));
         cv::Point2f offset(0, 0);
         if (options.panel && options.panelGlyphPx > 0) {
             const auto& q = *options.panel;
@@ -145,12 +140,12 @@ Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image
             lightOnDark = darkAround(lum, *options.panel, offset, scale);
         }
         // Strokes of the largest type read here (a product name at twice a claim's size) stay under this.
-        const int backgroundPx = options.panelGlyphPx > 0 ? 4 * options.faceGlyphPx
-                                                          : std::max(31, std::max(small.cols, small.rows) / 30);
+        const int backgroundPx =
+            options.panelGlyphPx > 0 ? 4 * options.faceGlyphPx : std::max(31, std::max(small.cols, small.rows) / 30);
         grey = image::inkContrastMat(small, backgroundPx, lightOnDark);
 
-        // Level the photo by the panel's rows (a tilt of up to 45 degrees; the panel's own corner order says
-        // which way is up).
+        // Level the photo by the panel's rows, at any angle: the panel's corner order (corrected by its read)
+        // says which way is up.
         double angle = 0;
         if (options.panel) {
             const auto& q = *options.panel;
@@ -170,8 +165,7 @@ Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image
         // Reversed bands are found on a binarised copy and turned over in the grey image the recogniser reads
         // (it binarises better than a fixed window would at every type size).
         const int window = options.panelGlyphPx > 0 ? 3 * options.faceGlyphPx | 1 : std::max(31, grey.cols / 25) | 1;
-        cv::Mat bin = image::sauvolaMat(grey, image::SauvolaOptions{window, 0.2f, 128.0f});
-        invertReversedBands(bin, grey);
+        invertReversedBands(image::sauvolaMat(grey, image::SauvolaOptions{window, 0.2f, 128.0f}), grey);
     } catch (const cv::Exception& e) {
         return makeError(ErrorCode::Internal, std::string("photo text: OpenCV: ") + e.what());
     }
