@@ -141,15 +141,16 @@ cv::Mat toGrey(const cv::Mat& m)
     return g;
 }
 
-// Erases long horizontal and vertical strokes (rules, borders) from a binary image (ink 0).
-void eraseRules(cv::Mat& bin, int hLen, int vLen)
+// The ink of a binary image (ink 0) that belongs to long horizontal and vertical strokes (rules, borders),
+// taken with a pixel around them: 255 there, 0 elsewhere.
+cv::Mat ruleInk(const cv::Mat& bin, int hLen, int vLen)
 {
     cv::Mat ink = bin == 0, h, v;
     cv::morphologyEx(ink, h, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(hLen, 1)));
     cv::morphologyEx(ink, v, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, vLen)));
     cv::Mat mask = h | v;
     cv::dilate(mask, mask, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
-    bin.setTo(255, mask);
+    return mask & ink;
 }
 
 } // namespace
@@ -270,9 +271,8 @@ Expected<RectifiedPanel> rectifyPanel(const Image& photo, const Quad& quad, cons
         out.glyphHeightPx = glyphHeight(bin);
         cv::Mat ruleMask;
         if (options.removeRules && options.output != RectifiedOutput::Grey) {
-            cv::Mat before = bin.clone();
-            eraseRules(bin, std::max(target * 5, outSize.width / 6), target * 4);
-            ruleMask = (before == 0) & (bin == 255);
+            ruleMask = ruleInk(bin, std::max(target * 5, outSize.width / 6), target * 4);
+            bin.setTo(255, ruleMask);
         }
         if (options.output == RectifiedOutput::Binary) {
             result = bin;
