@@ -4,8 +4,8 @@ namespace labelcheck::rules {
 
 bool isMissing(const std::optional<MineralAmount>& amount)
 {
-    // Below 0.5 mg rounds to a declared zero on every panel format.
-    return !amount || (!amount->unreadable && amount->mg < 0.5);
+    // The contract: null or declared as zero. A small amount is declared ("250 mcg" of magnesium is 0.25 mg).
+    return !amount || (!amount->unreadable && amount->mg <= 0.0);
 }
 
 std::vector<Mineral> missingMinerals(const std::array<std::optional<MineralAmount>, 4>& minerals,

@@ -55,7 +55,8 @@ TEST_SUITE("rules")
         CHECK(out[0] == Mineral::Sodium);
         CHECK(out[1] == Mineral::Magnesium);
         CHECK(isMissing(std::nullopt));
-        CHECK(isMissing(mg(0.2)));
+        CHECK(isMissing(mg(0)));
+        CHECK_FALSE(isMissing(mg(0.25))); // 250 mcg is declared, not zero
         CHECK_FALSE(isMissing(mg(1)));
     }
 
