@@ -143,6 +143,8 @@ Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image
         const int backgroundPx =
             options.panelGlyphPx > 0 ? 4 * options.faceGlyphPx : std::max(31, std::max(small.cols, small.rows) / 30);
         grey = image::inkContrastMat(small, backgroundPx, lightOnDark);
+        if (options.faintInk > 0)
+            grey.convertTo(grey, CV_8U, 255.0 / (255 - std::clamp(options.faintInk, 0, 254)));
 
         // Level the photo by the panel's rows, at any angle: the panel's corner order (corrected by its read)
         // says which way is up.

@@ -17,8 +17,9 @@ struct PhotoTextOptions {
     int longSide = 1200;                // without a panel: the photo is read at this size (long side, pixels)
     int deadlineMs = 400;               // wall-clock: recognition stops after this long, keeping what was read
     // The panel, corners TL, TR, BR, BL of the upright panel: the photo is levelled by its rows, and the label
-    // around it tells dark labels (light type) from light ones. Its own text is read again (cheaply: the
-    // recogniser's cost is per line), which keeps a claim that a loose panel outline overlaps.
+    // around it tells dark labels (light type) from light ones. Its own text is read again: a loose outline
+    // overlaps claims, and blanking the panel's lines lost 9 of 131 claims on generated photos (it moves the
+    // recogniser's global threshold).
     std::optional<image::Quad> panel;
     // With `panel`: the panel's glyph height in photo pixels (RectifiedPanel::glyphHeightPx / scale).
     // When set, only the package face around the panel is read (the panel's box grown by `faceGrow` of its
@@ -26,6 +27,10 @@ struct PhotoTextOptions {
     // larger than the panel's text, land near the recogniser's best size. 0: the whole photo at `longSide`.
     float panelGlyphPx = 0;
     float faceGrow = 2.0f;
+    // Ink whose contrast with its background is below this (0-255) is taken for ground, and the rest stretched
+    // to full contrast. The recogniser binarises the whole image with one Otsu threshold: faint marks and a
+    // large empty ground pull it where blurred bold type breaks apart. 0: every mark kept.
+    int faintInk = 0;
     int faceGlyphPx = 22;
     int maxPixels = 6'000'000;          // cap on the image handed to the recogniser
 };
