@@ -99,6 +99,9 @@ struct PanelRead {
 constexpr std::array<PanelRead, 2> kPanelReads{
     {{0.03f, 0.04f, 22.0f, image::RectifiedOutput::Ink}, {0.08f, 0.12f, 22.0f, image::RectifiedOutput::Binary}}};
 
+// The read made before calling a claimed product incomplete (see Checker::check).
+constexpr PanelRead kLookAgain{0.10f, 0.25f, 22.0f, image::RectifiedOutput::Ink};
+
 bool allMinerals(const facts::Facts& f)
 {
     return std::all_of(f.minerals.begin(), f.minerals.end(), [](const auto& m) { return m.has_value(); });
@@ -156,6 +159,33 @@ struct PanelPick {
     int score = 0;                   // readScore
 };
 
+// One read of a panel: its facts, glyph height in photo pixels, and whether the image read upside down.
+struct OneRead {
+    facts::Facts facts;
+    float glyphPx = 0;
+    bool upsideDown = false;
+};
+
+// Reads the panel at `corners` (TL, TR, BR, BL) as `read` says: rectified from the quad grown by its growX
+// and growY, at its glyph size and image form. nullopt when the quad cannot be rectified or read.
+std::optional<OneRead> readPanelAt(ocr::Engine& engine, const image::Image& photo, const image::Quad& corners,
+                                   const PanelRead& read)
+{
+    const image::Quad quad = grownQuad(corners, read.growX, read.growY, photo.width, photo.height);
+    image::RectifyOptions rectifyOptions;
+    rectifyOptions.targetGlyphHeightPx = read.glyphPx;
+    rectifyOptions.output = read.output;
+    auto rectified = image::rectifyPanel(photo, quad, rectifyOptions);
+    if (!rectified)
+        return std::nullopt;
+    auto text = ocr::readPanel(engine, rectified->image);
+    if (!text)
+        return std::nullopt;
+    return OneRead{facts::parseFacts(text->lines),
+                   rectified->scale > 0 ? float(rectified->glyphHeightPx / rectified->scale) : 0.0f,
+                   text->upsideDown};
+}
+
 // Reads the most panel-like `candidates` in turn into `pick`. Each is read from its quad grown a little (the
 // finder's corners can clip the title or the last rows); a weak read is retried from a quad grown further,
 // and the best read of all wins.
@@ -173,17 +203,10 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
         for (const auto& read : kPanelReads) {
             if (candidateBest && candidateScore >= kGoodRead && allMinerals(*candidateBest))
                 break;
-            const image::Quad quad = grownQuad(candidate.corners, read.growX, read.growY, photo.width, photo.height);
-            image::RectifyOptions rectifyOptions;
-            rectifyOptions.targetGlyphHeightPx = read.glyphPx;
-            rectifyOptions.output = read.output;
-            auto rectified = image::rectifyPanel(photo, quad, rectifyOptions);
-            if (!rectified)
+            auto one = readPanelAt(engine, photo, candidate.corners, read);
+            if (!one)
                 continue;
-            auto text = ocr::readPanel(engine, rectified->image);
-            if (!text)
-                continue;
-            facts::Facts f = facts::parseFacts(text->lines);
+            facts::Facts& f = one->facts;
             const int score = readScore(f);
             if (score == 0)
                 continue;
@@ -192,8 +215,8 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
                     mergeMinerals(f, *candidateBest);
                 candidateBest = std::move(f);
                 candidateScore = score;
-                candidateGlyph = rectified->scale > 0 ? float(rectified->glyphHeightPx / rectified->scale) : 0.0f;
-                candidateUpsideDown = text->upsideDown;
+                candidateGlyph = one->glyphPx;
+                candidateUpsideDown = one->upsideDown;
             } else {
                 mergeMinerals(*candidateBest, f);
             }
@@ -328,6 +351,14 @@ Inspection Checker::check(const std::filesystem::path& path, const std::string& 
                     label.facts = std::move(f);
             }
         }
+
+        // Before a claimed product is called incomplete, its panel is read once more from an outline grown
+        // further: the finder's outline can cut off the rows at the panel's ends (where older Nutrition Facts
+        // panels give their %DV-only rows). Minerals found there fill the gaps.
+        const bool claimed = label.photoClaimsElectrolytes || (label.facts && label.facts->electrolyteClaim);
+        if (claimed && label.facts && panelQuad && !allMinerals(*label.facts))
+            if (auto again = readPanelAt(impl_->engine, photo, *panelQuad, kLookAgain))
+                mergeMinerals(*label.facts, again->facts);
 
         std::optional<db::Product> product;
         if (impl_->database && r.barcode) {
