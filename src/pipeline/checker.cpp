@@ -99,9 +99,6 @@ struct PanelRead {
 constexpr std::array<PanelRead, 2> kPanelReads{
     {{0.03f, 0.04f, 22.0f, image::RectifiedOutput::Ink}, {0.08f, 0.12f, 22.0f, image::RectifiedOutput::Binary}}};
 
-// The read made before calling a claimed product incomplete (see Checker::check).
-constexpr PanelRead kLookAgain{0.10f, 0.25f, 22.0f, image::RectifiedOutput::Ink};
-
 bool allMinerals(const facts::Facts& f)
 {
     return std::all_of(f.minerals.begin(), f.minerals.end(), [](const auto& m) { return m.has_value(); });
@@ -351,14 +348,6 @@ Inspection Checker::check(const std::filesystem::path& path, const std::string& 
                     label.facts = std::move(f);
             }
         }
-
-        // Before a claimed product is called incomplete, its panel is read once more from an outline grown
-        // further: the finder's outline can cut off the rows at the panel's ends (where older Nutrition Facts
-        // panels give their %DV-only rows). Minerals found there fill the gaps.
-        const bool claimed = label.photoClaimsElectrolytes || (label.facts && label.facts->electrolyteClaim);
-        if (claimed && label.facts && panelQuad && !allMinerals(*label.facts))
-            if (auto again = readPanelAt(impl_->engine, photo, *panelQuad, kLookAgain))
-                mergeMinerals(*label.facts, again->facts);
 
         std::optional<db::Product> product;
         if (impl_->database && r.barcode) {
