@@ -1,5 +1,6 @@
 #include "labelcheck/image/rectify.hpp"
 
+#include "labelcheck/core/median.hpp"
 #include "labelcheck/image/binarize_mat.hpp"
 #include "labelcheck/image/opencv.hpp"
 
@@ -16,14 +17,6 @@ namespace {
 double dist(PointF a, PointF b)
 {
     return std::hypot(double(a.x - b.x), double(a.y - b.y));
-}
-
-float medianOf(std::vector<float> v)
-{
-    if (v.empty())
-        return 0;
-    std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
-    return v[v.size() / 2];
 }
 
 // Median height of letter-like connected components of a binary image (ink 0). 0 when fewer than 8.

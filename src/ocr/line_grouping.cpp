@@ -1,5 +1,7 @@
 #include "labelcheck/ocr/line_grouping.hpp"
 
+#include "labelcheck/core/median.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -25,12 +27,6 @@ struct Band {
     float height() const { return bottom - top; }
 };
 
-float median(std::vector<float> v)
-{
-    std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
-    return v[v.size() / 2];
-}
-
 Band bandOf(const TextLine& line)
 {
     std::vector<float> tops, bottoms;
@@ -38,7 +34,7 @@ Band bandOf(const TextLine& line)
         tops.push_back(static_cast<float>(w.box.y));
         bottoms.push_back(static_cast<float>(w.box.y + w.box.height));
     }
-    return Band{median(tops), median(bottoms)};
+    return Band{medianOf(tops), medianOf(bottoms)};
 }
 
 bool sameRow(const TextLine& a, const TextLine& b, const GroupingOptions& o)

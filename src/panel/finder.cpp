@@ -1,5 +1,6 @@
 #include "labelcheck/panel/finder.hpp"
 
+#include "labelcheck/core/median.hpp"
 #include "labelcheck/image/opencv.hpp"
 
 #include <opencv2/imgproc.hpp>
@@ -20,14 +21,6 @@ struct Segment {
     float midY() const { return (y0 + y1) / 2; }
     float yAt(float x) const { return len() > 0 ? y0 + (y1 - y0) * (x - x0) / len() : y0; }
 };
-
-float medianOf(std::vector<float> v)
-{
-    if (v.empty())
-        return 0;
-    std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
-    return v[v.size() / 2];
-}
 
 // Dominant orientation of edges modulo 90 degrees, in [-45, 45): the angle (y down) of the label's rows.
 double dominantAngle(const cv::Mat& grey)
