@@ -1,5 +1,6 @@
 #include "labelcheck/ocr/photo_text.hpp"
 
+#include "labelcheck/core/median.hpp"
 #include "labelcheck/image/binarize_mat.hpp"
 #include "labelcheck/image/opencv.hpp"
 
@@ -8,18 +9,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace labelcheck::ocr {
 
 namespace {
-
-// The middle of `tones` (not empty).
-std::uint8_t medianTone(std::vector<std::uint8_t>& tones)
-{
-    std::nth_element(tones.begin(), tones.begin() + tones.size() / 2, tones.end());
-    return tones[tones.size() / 2];
-}
 
 // Claims are often light type reversed out of a colour band ("ELECTROLYTES" on brown): the recogniser's layout
 // analysis takes such a band for a picture, and skips type in a grey box. Finds the bands on `bin` (`grey`
@@ -65,7 +60,7 @@ void invertReversedBands(const cv::Mat& bin, cv::Mat& grey)
                 if (filled.at<std::uint8_t>(y, x) && bandInk.at<std::uint8_t>(y, x) == 0)
                     ground.push_back(flipped.at<std::uint8_t>(y, x));
         if (!ground.empty()) {
-            const double level = std::max<double>(medianTone(ground), 32.0);
+            const double level = std::max<double>(medianOf(std::move(ground)), 32.0);
             flipped.convertTo(flipped, CV_8U, 255.0 / level);
         }
         flipped.copyTo(g, filled);
@@ -94,7 +89,7 @@ bool darkAround(const cv::Mat& lum, const image::Quad& panel, const cv::Point2f&
         for (int x = 0; x < lum.cols; x += 2)
             if (ring.at<std::uint8_t>(y, x))
                 tones.push_back(lum.at<std::uint8_t>(y, x));
-    return tones.size() >= 50 && medianTone(tones) < 96;
+    return tones.size() >= 50 && medianOf(std::move(tones)) < 96;
 }
 
 } // namespace
