@@ -1,17 +1,21 @@
 #include "labelcheck/barcode/reader.hpp"
 
+#include "labelcheck/core/gtin.hpp"
 #include "labelcheck/image/opencv.hpp"
 #include "locate.hpp"
+#include "profile_decode.hpp"
 #include "zxing_pass.hpp"
 
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <concepts>
 #include <map>
 #include <set>
+#include <span>
 
 namespace labelcheck::barcode {
 
@@ -32,6 +36,7 @@ constexpr int kHotTiles = 2;         // most barcode-like tiles of a large photo
 constexpr int kVerifySide = 640;  // long side of a trusted read's verification crop
 constexpr int kLookahead = 2;        // passes that must not contradict a variant+own-verification decision
 constexpr int kVotesNeeded = 2;      // distinct views that must agree
+constexpr int kDominantViews = 3;    // views a template-confirmed GTIN needs to overrule another's reads
 
 // A greyscale image derived from the input, with the affine map from its pixels back to the input's.
 struct View {
@@ -153,6 +158,50 @@ View regionView(const View& full, const detail::Region& r)
     return out;
 }
 
+// The template-matching decoder on bands of rows across the whole of `grey` (bars vertical; a located
+// region's view, which can hold much more than the symbol): each band's rows are averaged into one profile.
+// A read needs two bands that agree and none that reads another code.
+std::optional<PassResult> modelRead(const cv::Mat& grey)
+{
+    constexpr int kBands = 24;
+    constexpr int kEnough = 3; // agreeing bands after which the rest are not read
+    if (grey.cols < 60 || grey.rows < kBands)
+        return std::nullopt;
+    const int height = grey.rows / kBands;
+    std::map<std::string, int> agree;
+    std::optional<detail::ProfileRead> first;
+    int top = grey.rows, bottom = 0;
+    for (int b = 0; b < kBands; ++b) {
+        const int r0 = b * grey.rows / kBands;
+        cv::Mat profile;
+        cv::reduce(grey.rowRange(r0, r0 + height), profile, 0, cv::REDUCE_AVG, CV_32F);
+        auto r = detail::decodeProfile(
+            std::span<const float>(profile.ptr<float>(), static_cast<std::size_t>(profile.cols)));
+        if (!r)
+            continue;
+        ++agree[r->text];
+        if (!first)
+            first = r;
+        if (r->text == first->text)
+            top = std::min(top, r0), bottom = std::max(bottom, r0 + height);
+        if (agree.size() == 1 && agree.begin()->second >= kEnough)
+            break;
+    }
+    if (agree.size() != 1 || agree.begin()->second < 2)
+        return std::nullopt;
+    auto g = gtin::toGtin14(first->text, first->format == "UPC-E" ? std::optional(gtin::Kind::UpcE) : std::nullopt);
+    if (!g)
+        return std::nullopt;
+    PassResult out;
+    out.text = first->text;
+    out.format = first->format;
+    out.gtin14 = *g;
+    const auto t = static_cast<float>(top), bt = static_cast<float>(bottom);
+    out.corners = {cv::Point2f(first->left, t), cv::Point2f(first->right, t), cv::Point2f(first->right, bt),
+                   cv::Point2f(first->left, bt)};
+    return out;
+}
+
 const char* binarizerName(Binarizer b)
 {
     switch (b) {
@@ -213,14 +262,31 @@ class Search {
         hints.binarizer = b;
         hints.tryHarder = true;
         hints.tryRotate = tryRotate;
-        auto r = detail::decodeView(v.grey, hints);
+        consider(viewName, viewName + "/" + binarizerName(b), v, detail::decodeView(v.grey, hints), trusted, t0);
+    }
+
+    // A pass of the template-matching decoder (profile_decode.hpp) on a view whose bars are vertical: it
+    // reads symbols too blurred for ZXing. Its read votes like any other; it is never trusted alone.
+    void runModel(const std::string& viewName, const View& v)
+    {
+        if (done())
+            return;
+        const auto t0 = Clock::now();
+        consider(viewName, viewName + "/model", v, modelRead(v.grey), false, t0, true);
+    }
+
+  private:
+    // The bookkeeping of one pass's result `r` (in the pixels of view `v`): cut-edge filter, trace, look-ahead
+    // of a pending decision, vote and verification.
+    void consider(const std::string& viewName, const std::string& name, const View& v, std::optional<PassResult> r,
+                  bool trusted, Clock::time_point t0, bool model = false)
+    {
         if (r && !v.innerInput.empty() && !std::all_of(r->corners.begin(), r->corners.end(), [&](const cv::Point2f& p) {
                 return v.innerInput.contains(
                     cv::Point2f(static_cast<float>(v.toInput(0, 0) * p.x + v.toInput(0, 1) * p.y + v.toInput(0, 2)),
                                 static_cast<float>(v.toInput(1, 0) * p.x + v.toInput(1, 1) * p.y + v.toInput(1, 2))));
             }))
             r.reset();
-        const std::string name = viewName + "/" + binarizerName(b);
         ++stats_.passes;
         stats_.trace.push_back({name, trusted, r ? r->gtin14 : std::string(),
                                 std::chrono::duration<double, std::milli>(Clock::now() - t0).count()});
@@ -245,10 +311,15 @@ class Search {
             return;
         }
         castVote(bc, viewName, name, trusted);
-        if (!result_ && !pending_)
-            verify(bc, viewName, trusted);
+        if (!result_ && !pending_) {
+            if (model)
+                verifyModel(bc.gtin14, viewName, inputCorners(*r, v.toInput));
+            else
+                verify(bc, viewName, trusted);
+        }
     }
 
+  public:
     // A read from the whole photo (or a tile) and its verification crop are two views of the same pixels:
     // on a blurred, foreshortened symbol both can repeat one misread. Before such a decision is returned,
     // a structurally different view - the best located region, deskewed and rescaled - reads the symbol
@@ -295,8 +366,10 @@ class Search {
             vote.views.push_back(viewName);
             vote.names.push_back(name);
         }
-        // Two different symbols seen (a second code on the pack, or a misread): nothing decides.
-        if (static_cast<int>(vote.views.size()) >= kVotesNeeded && votes_.size() == 1) {
+        vote.model = vote.model || name.ends_with("/model");
+        // Two different symbols seen (a second code on the pack, or a misread): nothing decides, unless
+        // one dominates.
+        if (static_cast<int>(vote.views.size()) >= kVotesNeeded && (votes_.size() == 1 || dominates(bc.gtin14))) {
             std::string by;
             for (const auto& n : vote.names)
                 by += by.empty() ? n : "+" + n;
@@ -357,9 +430,62 @@ class Search {
             castVote(toBarcode(*res, v.toInput), "verify(" + viewName + ")", name);
     }
 
+    // The second look at a template-matching read: the same decoder on a view of its own, cut from the
+    // full-resolution photo along the symbol's axes at another scale (ZXing's crop would not read a symbol
+    // that blurred). Its agreement is a vote from that view.
+    void verifyModel(const std::string& gtin14, const std::string& viewName, const std::array<cv::Point2f, 4>& corners)
+    {
+        if (!full_ || result_ || blocked_ || verifications_ >= kMaxVerifications || done())
+            return;
+        if (std::find(verified_.begin(), verified_.end(), gtin14) != verified_.end())
+            return;
+        verified_.push_back(gtin14);
+        ++verifications_;
+        const cv::Point2f tl = corners[0], tr = corners[1], bl = corners[3];
+        const double len = cv::norm(tr - tl), high = cv::norm(bl - tl);
+        if (len < 16 || high < 2)
+            return;
+        const cv::Point2f ux = (tr - tl) * static_cast<float>(1.0 / len), uy = (bl - tl) * static_cast<float>(1.0 / high);
+        const double f = len < 250 ? 2.0 : len > 900 ? 900.0 / len : 1.0; // pixels of the view per input pixel
+        const cv::Point2f origin = tl - ux * static_cast<float>(0.3 * len) - uy * static_cast<float>(0.1 * high);
+        const cv::Matx23d toFull(ux.x / f, uy.x / f, origin.x, ux.y / f, uy.y / f, origin.y);
+        View v;
+        cv::warpAffine(full_->grey, v.grey, cv::Mat(toFull),
+                       cv::Size(static_cast<int>(1.6 * len * f), std::max(24, static_cast<int>(1.2 * high * f))),
+                       cv::INTER_CUBIC | cv::WARP_INVERSE_MAP, cv::BORDER_REPLICATE);
+        v.toInput = chain(full_->toInput, [&] {
+            cv::Matx23d inv;
+            cv::invertAffineTransform(toFull, inv);
+            return inv;
+        }());
+        const auto t0 = Clock::now();
+        auto res = modelRead(v.grey);
+        const std::string name = "verify(" + viewName + ")/model";
+        ++stats_.passes;
+        stats_.trace.push_back({name, false, res ? res->gtin14 : std::string(),
+                                std::chrono::duration<double, std::milli>(Clock::now() - t0).count()});
+        if (res)
+            castVote(toBarcode(*res, v.toInput), "verify(" + viewName + ")", name);
+    }
+
+    // A misread by one ZXing pass (its own verification crop often reads the true code) need not block a
+    // GTIN that the template-matching decoder, which fits every module of the symbol, confirms: `gtin14`
+    // dominates when a template-matching pass read it, at least kDominantViews views agree, and every
+    // other GTIN was read by fewer than half as many views and by no template-matching pass.
+    bool dominates(const std::string& gtin14) const
+    {
+        const auto& v = votes_.at(gtin14);
+        if (!v.model || static_cast<int>(v.views.size()) < kDominantViews)
+            return false;
+        return std::all_of(votes_.begin(), votes_.end(), [&](const auto& kv) {
+            return kv.first == gtin14 || (!kv.second.model && 2 * kv.second.views.size() < v.views.size());
+        });
+    }
+
     struct Vote {
         Barcode first;
         bool firstTrusted = false;
+        bool model = false; // read by a template-matching pass
         std::vector<std::string> views; // distinct views that read this GTIN
         std::vector<std::string> names; // the passes, for ReadStats::decidedBy
     };
@@ -378,6 +504,17 @@ class Search {
     {
         result_ = std::move(bc);
         stats_.decidedBy = by;
+    }
+
+    static std::array<cv::Point2f, 4> inputCorners(const PassResult& r, const cv::Matx23d& toInput)
+    {
+        std::array<cv::Point2f, 4> out;
+        for (std::size_t i = 0; i < 4; ++i) {
+            const auto& p = r.corners[i];
+            out[i] = cv::Point2f(static_cast<float>(toInput(0, 0) * p.x + toInput(0, 1) * p.y + toInput(0, 2)),
+                                 static_cast<float>(toInput(1, 0) * p.x + toInput(1, 1) * p.y + toInput(1, 2)));
+        }
+        return out;
     }
 
     Barcode toBarcode(const PassResult& r, const cv::Matx23d& toInput) const
@@ -553,6 +690,7 @@ void searchAll(Search& s, const View& full)
         for (std::size_t i = 0; i < regions.size() && !s.done(); ++i) {
             const std::string name = "region" + std::to_string(i + 1);
             s.run(name, regions[i], LA, i == 0, false);
+            s.runModel(name + "-model", regions[i]);
             s.run(name, regions[i], FT, false, false);
             s.run(
                 name + "-sharp", [&] { return sharpened(regions[i]); }, LA, false, false);
@@ -584,6 +722,7 @@ void searchAll(Search& s, const View& full)
                 rv.innerInput = v.innerInput;
                 const std::string name = p + "region" + std::to_string(i + 1);
                 s.run(name, rv, LA, false, false);
+                s.runModel(name + "-model", rv);
                 s.run(
                     name + "-sharp", [&] { return sharpened(rv); }, LA, false, false);
                 s.run(

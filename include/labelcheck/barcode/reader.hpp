@@ -91,12 +91,17 @@ struct ReadStats {
 //  3. large photos: the two most barcode-like tiles (gradient coherence x edge coverage) get a tight,
 //     deskewed crop of what looks like a symbol and aggressive variants;
 //  4. the whole-photo locator: up to 3 deskewed crops of barcode-like regions;
+//  in 3 and 4, every deskewed crop is also read by template matching (the symbol's blurred modules
+//  fitted digit by digit, for symbols too blurred for ZXing: bars of one module gone grey); such a read
+//  needs two bands of rows that agree, and is verified by the same decoder on its own crop of the photo;
 //  5. aggressive variants of the (scaled) photo: 2x/3x upscaling (small photos), half size, unsharp masks,
 //     CLAHE, fixed and adaptive thresholds, smoothing, rotations by 8/15/25 degrees.
 // No pass decides alone: on a blurred or foreshortened symbol a single ZXing call can misread 2-4 digits
 // and still land on a valid check digit. A GTIN is accepted when two different views read it and no view
 // read a different GTIN (a second symbol on the pack, or a misread, leaves the result empty rather than
-// risking the wrong product). The reads of steps 1, 2 and of the best locator crop ("trusted") are always
+// risking the wrong product), except that a GTIN read by template matching and by 3+ views overrules
+// reads of other GTINs by fewer than half as many views, none of them template matching (one ZXing pass's
+// misread, whose own verification crop often reads the true code). The reads of steps 1, 2 and of the best locator crop ("trusted") are always
 // given a verification crop (the full-resolution photo around the symbol), which runs even past the
 // budget; and a decision reached in steps 1-2 is cross-checked on the best located region, deskewed and
 // rescaled: a different GTIN there withdraws it and no later pass may decide. A pair made of an untrusted
