@@ -338,11 +338,25 @@ class Search {
         ++stats_.passes;
         stats_.trace.push_back({name, false, r ? r->gtin14 : std::string(),
                                 std::chrono::duration<double, std::milli>(Clock::now() - t0).count()});
-        if (r && r->gtin14 != result_->gtin14) {
-            result_.reset();
-            stats_.decidedBy.clear();
-            blocked_ = true;
+        if (!r || r->gtin14 == result_->gtin14)
+            return;
+        // The two disagree. Template matching on the region, which fits every module of the symbol, breaks
+        // the tie when it reads one of the two; otherwise nothing may decide.
+        const auto t1 = Clock::now();
+        const auto m = modelRead(v.grey);
+        ++stats_.passes;
+        stats_.trace.push_back({"check(" + viewName + ")/model", false, m ? m->gtin14 : std::string(),
+                                std::chrono::duration<double, std::milli>(Clock::now() - t1).count()});
+        if (m && m->gtin14 == result_->gtin14) {
+            stats_.decidedBy += "+check(" + viewName + ")/model";
+            return;
         }
+        result_.reset();
+        stats_.decidedBy.clear();
+        if (m && m->gtin14 == r->gtin14)
+            decide(toBarcode(*m, v.toInput), name + "+check(" + viewName + ")/model");
+        else
+            blocked_ = true;
     }
     bool decidedUnchecked() const { return result_ && !crossChecked_; }
     bool blocked() const { return blocked_; }
