@@ -2,6 +2,8 @@
 
 #include "labelcheck/facts/fuzzy.hpp"
 
+#include <algorithm>
+
 namespace labelcheck::facts {
 
 namespace {
@@ -65,6 +67,40 @@ bool isClaimWord(const std::string& w)
     return false;
 }
 
+bool isNegation(std::string_view w)
+{
+    return w == "non" || w == "no" || w == "without" || w == "zero" || w == "sin";
+}
+
+// A negation glued to the claim: "noelectrolytes", "Nonelectrolyte", "withoutelectrolytes".
+bool isGluedNegation(const std::string& w)
+{
+    for (std::string_view n : {"non", "no", "without", "zero", "sin"})
+        if (w.size() > n.size() + 8 && w.rfind(n, 0) == 0 && isClaimWord(w.substr(n.size())))
+            return true;
+    return false;
+}
+
+// OCR dropped the space between the claim and a neighbouring word: "withElectrolytes", "ElectrolyteDrink".
+// The claim part is taken where it matches best; a glued negation ("electrolytefree") is not a claim.
+bool isGluedClaim(const std::string& w)
+{
+    if (w.size() < 12 || isGluedNegation(w))
+        return false;
+    std::size_t best = 99;
+    for (std::size_t p = 2; p + 10 <= w.size(); ++p) // a word, then the claim
+        for (std::string_view target : {"electrolytes", "electrolyte"})
+            best = std::min(best, editDistance(w.substr(p), target));
+    if (best <= 1)
+        return true;
+    for (std::string_view claim : {"electrolytes", "electrolyte"}) // the claim, then a word
+        if (w.rfind(claim, 0) == 0 && w.size() >= claim.size() + 2) {
+            const std::string rest = w.substr(claim.size());
+            return rest.rfind("free", 0) != 0;
+        }
+    return false;
+}
+
 bool negatedBefore(const std::vector<Tok>& t, std::size_t i)
 {
     if (i == 0)
@@ -74,8 +110,7 @@ bool negatedBefore(const std::vector<Tok>& t, std::size_t i)
     // count; words still negate across a line break (a wrapped sentence: "contains no" / "electrolytes").
     if (p.digitZero)
         return !t[i].lineStart;
-    if (p.word == "non" || p.word == "no" || p.word == "without" || p.word == "zero" || p.word == "sin" ||
-        p.word == "nonelectrolyte")
+    if (isNegation(p.word) || p.word == "nonelectrolyte")
         return true;
     if (i >= 2 && t[i - 2].word == "free" && p.word == "of")
         return true;
@@ -96,7 +131,7 @@ bool claimsElectrolytes(std::string_view text)
 {
     std::vector<Tok> t = tokenize(text);
     for (std::size_t i = 0; i < t.size(); ++i) {
-        bool claim = isClaimWord(t[i].word);
+        bool claim = (isClaimWord(t[i].word) && !isGluedNegation(t[i].word)) || isGluedClaim(t[i].word);
         std::size_t last = i;
         // OCR or a line break split the word: "ELECTRO LYTES", "Electro-" / "lytes".
         if (!claim && i + 1 < t.size() && t[i].word.size() >= 4 && !isClaimWord(t[i + 1].word) &&

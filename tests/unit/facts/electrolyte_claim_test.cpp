@@ -25,6 +25,11 @@ TEST_SUITE("facts")
         CHECK(claimsElectrolytes("Electrolvtes"));
         CHECK(claimsElectrolytes("ELECTRO LYTES"));
         CHECK(claimsElectrolytes(std::vector<std::string>{"Zero Sugar Electro-", "lytes for hydration"}));
+        // A dropped space (read on a generated photo: "with Electrolytes" in yellow on green, blurred).
+        CHECK(claimsElectrolytes("withElectrolytes"));
+        CHECK(claimsElectrolytes("Hydration+Electrolytes"));
+        CHECK(claimsElectrolytes("ElectrolyteDrink Mix"));
+        CHECK(claimsElectrolytes("EssentialE1ectrolytes"));
     }
 
     TEST_CASE("negations are not claims")
@@ -36,6 +41,10 @@ TEST_SUITE("facts")
         CHECK_FALSE(claimsElectrolytes("without electrolytes"));
         CHECK_FALSE(claimsElectrolytes("0 electrolytes"));
         CHECK_FALSE(claimsElectrolytes(std::vector<std::string>{"Non-", "electrolyte"}));
+        CHECK_FALSE(claimsElectrolytes("noelectrolytes"));
+        CHECK_FALSE(claimsElectrolytes("Nonelectrolyte"));
+        CHECK_FALSE(claimsElectrolytes("withoutelectrolytes"));
+        CHECK_FALSE(claimsElectrolytes("electrolytefree"));
         // One real claim anywhere is enough.
         CHECK(claimsElectrolytes("non-electrolyte version also available. Electrolyte Drink Mix"));
     }
@@ -45,6 +54,7 @@ TEST_SUITE("facts")
         CHECK_FALSE(claimsElectrolytes("Supplement Facts Serving Size 1 Scoop"));
         CHECK_FALSE(claimsElectrolytes("electrolytic"));
         CHECK_FALSE(claimsElectrolytes("electrolysis"));
+        CHECK_FALSE(claimsElectrolytes("electrolyticcapacitor"));
         CHECK_FALSE(claimsElectrolytes("Electric Lemonade"));
         CHECK_FALSE(claimsElectrolytes(""));
     }
