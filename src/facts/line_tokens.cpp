@@ -24,7 +24,7 @@ bool isLetter(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-// Bullets (U+2022, U+00B7) and lone separators.
+// Bullets (U+2022, U+00B7, and OCR's readings of them) and lone separators.
 std::vector<Piece> splitWord(const Word& w)
 {
     std::vector<Piece> out;
@@ -43,7 +43,9 @@ std::vector<Piece> splitWord(const Word& w)
         if (t.compare(i, 3, "\xe2\x80\xa2") == 0) {
             flush(true);
             i += 2;
-        } else if (t.compare(i, 2, "\xc2\xb7") == 0) {
+        } else if (t.compare(i, 2, "\xc2\xb7") == 0 || t.compare(i, 2, "\xc2\xbb") == 0 ||
+                   t.compare(i, 2, "\xc2\xab") == 0 || t.compare(i, 2, "\xc2\xb0") == 0) {
+            // U+00B7, and what OCR makes of a bullet: U+00BB, U+00AB, U+00B0 ("Potassium 13% »* Magnesium").
             flush(true);
             i += 1;
         } else {

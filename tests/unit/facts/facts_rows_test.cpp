@@ -276,6 +276,23 @@ TEST_SUITE("facts")
         CHECK_FALSE(mineral(f, Mineral::Sodium).estimated);
     }
 
+    TEST_CASE("two %DV-only items on one line whose bullet OCR read as other marks, or lost")
+    {
+        // Read so on a generated photo of an older panel: the bullets came out as "+", "=*" and "»*".
+        Facts f = parse({"Nutrition Facts", "Calories 200 Calories from Fat 0", "Sodium 390mg 16%",
+                         "Vitamin A0% + Vitamin C 14%", "Calcium 3% =* Iron 2%",
+                         "Potassium 13% \xc2\xbb* Magnesium 22%"});
+        CHECK(f.dvEra == DvEra::Pre2016);
+        CHECK(mineral(f, Mineral::Calcium).dailyValuePct == 3);
+        CHECK(mineral(f, Mineral::Potassium).dailyValuePct == 13);
+        CHECK(mineral(f, Mineral::Magnesium).dailyValuePct == 22);
+        CHECK(mineral(f, Mineral::Magnesium).mg == doctest::Approx(88));
+        Facts g = parse({"Nutrition Facts", "Calories 50 Calories from Fat 0", "Sodium 35mg 1%",
+                         "Iron 2% Calcium 5%", "Magnesium 21%"});
+        CHECK(mineral(g, Mineral::Calcium).dailyValuePct == 5);
+        CHECK(mineral(g, Mineral::Magnesium).dailyValuePct == 21);
+    }
+
     TEST_CASE("%DV-only magnesium on a current panel uses the current Daily Value")
     {
         Facts f = parse({"Nutrition Facts", "Total Sugars 12g", "Includes 10g Added Sugars 20%", "Sodium 230mg 10%",
