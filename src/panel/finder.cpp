@@ -203,9 +203,37 @@ float inkAlong(const cv::Mat& ink, const Segment& s, float dy)
     return total ? float(hits) / total : -1;
 }
 
+// Share of the `rows` rows from offset `dy` of rule `s`, going in direction `dir`, with ink within two
+// pixels of both of its ends: the sides of a frame.
+float sidesAlong(const cv::Mat& ink, const Segment& s, float dy, int dir, float rows)
+{
+    int hits = 0, total = 0;
+    for (float d = 0; d < rows; d += 1) {
+        bool both = true;
+        for (float x : {s.x0 + 1, s.x1 - 1}) {
+            const int yi = int(std::lround(s.yAt(x) + dy + dir * d));
+            if (yi < 0 || yi >= ink.rows)
+                return total ? float(hits) / total : 0.0f;
+            bool any = false;
+            for (int dx = -2; dx <= 2 && !any; ++dx) {
+                const int xi = int(std::lround(x)) + dx;
+                any = xi >= 0 && xi < ink.cols && ink.at<std::uint8_t>(yi, xi) != 0;
+            }
+            both = both && any;
+        }
+        hits += both;
+        ++total;
+    }
+    return total ? float(hits) / total : 0.0f;
+}
+
 // How far text continues beyond rule `s` in direction `dir` (-1 up, +1 down), up to `maxDist` rows,
-// stopping at a blank gap longer than `maxGap` or after a solid line (a frame).
-float extent(const cv::Mat& ink, const Segment& s, int dir, float maxDist, float maxGap, bool* hitFrame)
+// stopping at a blank gap longer than `maxGap` or after a solid line (a frame). With `passHeavyRules`, a
+// solid line that text follows and that does not close a frame (the panel's sides, if it has any, go on
+// past it) is passed: the heavy rule above an older Nutrition Facts panel's vitamins and minerals, where
+// calcium is often given as a %DV only.
+float extent(const cv::Mat& ink, const Segment& s, int dir, float maxDist, float maxGap, bool* hitFrame,
+             bool passHeavyRules = false)
 {
     float last = s.thickness / 2 + 1;
     bool inRule = true;
@@ -220,11 +248,21 @@ float extent(const cv::Mat& ink, const Segment& s, int dir, float maxDist, float
         inRule = false;
         if (f > 0.6f) {
             last = d;
-            if (hitFrame)
-                *hitFrame = true;
-            // Include the frame line fully.
+            // Include the line fully.
             while (d < maxDist && inkAlong(ink, s, dir * (d + 1)) > 0.5f)
                 last = ++d;
+            bool textAfter = false;
+            for (float e = d + 1; e <= std::min(maxDist, d + maxGap) && !textAfter; e += 1) {
+                const float g = inkAlong(ink, s, dir * e);
+                textAfter = g > 0.004f && g <= 0.6f;
+            }
+            const float sidesBefore = sidesAlong(ink, s, dir * (last - 1), -dir, maxGap);
+            const float sidesAfter = sidesAlong(ink, s, dir * (last + 1), dir, maxGap);
+            const bool closesFrame = sidesBefore > 0.8f && sidesAfter < 0.5f;
+            if (passHeavyRules && textAfter && !closesFrame)
+                continue;
+            if (hitFrame)
+                *hitFrame = true;
             break;
         }
         if (f > 0.004f)
@@ -297,6 +335,7 @@ bool isFrameEdge(const cv::Mat& ink, const Segment& s, int dir, float span)
 
 struct Candidate {
     std::array<cv::Point2f, 4> quad; // working coordinates, TL TR BR BL
+    std::optional<std::array<cv::Point2f, 4>> throughRules; // see Panel::throughRules
     float score = 0;
     int rules = 0;
     bool bordered = false;
@@ -417,10 +456,9 @@ std::vector<Candidate> candidatesIn(const cv::Mat& ink, const cv::Mat& grey, boo
         // than about a line; past a frame there is nothing of the panel.
         const float glyph = medianGlyph(ink, cv::Rect(int(top.x0), int(top.midY()), int(top.len()), int(span)));
         const float maxGap = glyph > 0 ? std::clamp(1.6f * glyph, 4.0f, len / 10) : std::max(8.0f, len / 12);
-        float up = isFrameEdge(ink, top, +1, span) ? top.thickness / 2 + 1
-                                                   : extent(ink, top, -1, 0.7f * len, maxGap, &frameTop);
-        float down = isFrameEdge(ink, bottom, -1, span) ? bottom.thickness / 2 + 1
-                                                        : extent(ink, bottom, +1, 0.6f * len, maxGap, &frameBottom);
+        const bool topEdge = isFrameEdge(ink, top, +1, span), bottomEdge = isFrameEdge(ink, bottom, -1, span);
+        float up = topEdge ? top.thickness / 2 + 1 : extent(ink, top, -1, 0.7f * len, maxGap, &frameTop);
+        float down = bottomEdge ? bottom.thickness / 2 + 1 : extent(ink, bottom, +1, 0.6f * len, maxGap, &frameBottom);
         frameTop = frameTop || up <= top.thickness / 2 + 1;
         frameBottom = frameBottom || down <= bottom.thickness / 2 + 1;
 
@@ -513,6 +551,14 @@ std::vector<Candidate> candidatesIn(const cv::Mat& ink, const cv::Mat& grey, boo
         Candidate c;
         c.quad = {intersect(top, -up - pad, l2), intersect(top, -up - pad, r2), intersect(bottom, down + pad, r2),
                   intersect(bottom, down + pad, l2)};
+        {
+            const float upPast = topEdge ? up : extent(ink, top, -1, 0.7f * len, maxGap, nullptr, true);
+            const float downPast = bottomEdge ? down : extent(ink, bottom, +1, 0.6f * len, maxGap, nullptr, true);
+            if (upPast > up + maxGap || downPast > down + maxGap)
+                c.throughRules = std::array<cv::Point2f, 4>{
+                    intersect(top, -upPast - pad, l2), intersect(top, -upPast - pad, r2),
+                    intersect(bottom, downPast + pad, r2), intersect(bottom, downPast + pad, l2)};
+        }
         // The title (the largest type) is above the rules; when the larger type is below, the photo is
         // upside down.
         const Segment &second = g[1], &penult = g[g.size() - 2];
@@ -520,8 +566,13 @@ std::vector<Candidate> candidatesIn(const cv::Mat& ink, const cv::Mat& grey, boo
                                                  int(second.midY() - top.midY() + up)));
         float below = tallGlyphs(ink, cv::Rect(int(bottom.x0), int(penult.midY()), int(bottom.len()),
                                                  int(bottom.midY() - penult.midY() + down)));
-        if (below > 1.3f * above && below > 0)
+        if (below > 1.3f * above && below > 0) {
             c.quad = {c.quad[2], c.quad[3], c.quad[0], c.quad[1]};
+            if (c.throughRules) {
+                const auto& t = *c.throughRules;
+                c.throughRules = std::array<cv::Point2f, 4>{t[2], t[3], t[0], t[1]};
+            }
+        }
         c.score = score;
         c.rules = int(g.size());
         c.bordered = bordered;
@@ -599,17 +650,25 @@ std::vector<Panel> findPanels(const image::Image& photo, const FindOptions& opti
                     cv::rotate(ink, work, cv::ROTATE_90_CLOCKWISE);
                     cv::rotate(level, workGrey, cv::ROTATE_90_CLOCKWISE);
                 }
-                for (auto& c : candidatesIn(work, workGrey, polarity == 1)) {
-                    Panel p;
+                // Working coordinates back to the photo's pixels.
+                const auto toPhoto = [&](const std::array<cv::Point2f, 4>& quad) {
+                    image::Quad out;
                     for (int k = 0; k < 4; ++k) {
-                        cv::Point2f w = c.quad[k];
+                        cv::Point2f w = quad[k];
                         cv::Point2f lv = turn == 0 ? w : cv::Point2f(w.y, float(ink.rows - 1) - w.x);
                         double x = Ainv.at<double>(0, 0) * lv.x + Ainv.at<double>(0, 1) * lv.y + Ainv.at<double>(0, 2);
                         double y = Ainv.at<double>(1, 0) * lv.x + Ainv.at<double>(1, 1) * lv.y + Ainv.at<double>(1, 2);
                         x = std::clamp(x / scale, 0.0, double(photo.width - 1));
                         y = std::clamp(y / scale, 0.0, double(photo.height - 1));
-                        p.corners[k] = image::PointF{float(x), float(y)};
+                        out[k] = image::PointF{float(x), float(y)};
                     }
+                    return out;
+                };
+                for (auto& c : candidatesIn(work, workGrey, polarity == 1)) {
+                    Panel p;
+                    p.corners = toPhoto(c.quad);
+                    if (c.throughRules)
+                        p.throughRules = toPhoto(*c.throughRules);
                     p.confidence = c.score * (polarity == 0 ? 1.0f : 0.9f);
                     p.ruleCount = c.rules;
                     p.bordered = c.bordered;

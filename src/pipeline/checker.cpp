@@ -218,6 +218,12 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
                 mergeMinerals(*candidateBest, f);
             }
         }
+        // A Nutrition Facts panel still short of a mineral is read once more taken on past its heavy rules,
+        // in the first read's form (binarising drops the light type that section is often printed in).
+        if (candidateBest && candidate.throughRules && candidateBest->panel == PanelType::NutritionFacts &&
+            !allMinerals(*candidateBest))
+            if (auto one = readPanelAt(engine, photo, *candidate.throughRules, kPanelReads.front()))
+                mergeMinerals(*candidateBest, one->facts);
         if (candidateBest && candidateScore > pick.score) {
             if (!candidateBest->panel && candidate.type != panel::PanelType::Unknown)
                 candidateBest->panel = candidate.type == panel::PanelType::SupplementFacts ? PanelType::SupplementFacts

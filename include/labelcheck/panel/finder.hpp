@@ -15,6 +15,10 @@ enum class PanelType { Unknown, SupplementFacts, NutritionFacts };
 
 struct Panel {
     image::Quad corners;            // TL, TR, BR, BL of the panel upright, in the input photo's pixels
+    // The panel taken on past a heavy rule that text follows, where `corners` stop (the rule looks like a
+    // frame's edge): the vitamins and minerals of an older Nutrition Facts panel, calcium and magnesium
+    // among them, often as a %DV only. Empty when nothing follows the outer rules.
+    std::optional<image::Quad> throughRules;
     PanelType type = PanelType::Unknown;
     float confidence = 0;           // 0..1: how panel-like the structure is
     int ruleCount = 0;              // aligned horizontal rules found inside
