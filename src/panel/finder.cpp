@@ -615,7 +615,7 @@ std::vector<Panel> findPanels(const image::Image& photo, const FindOptions& opti
         cv::Mat grey = pool(true);
 
         // Turn the photo so the label's rows are horizontal (or vertical: both are searched).
-        const double angle = dominantAngle(grey);
+        const double angle = dominantAngle(grey) + options.angleOffsetDeg;
         const cv::Point2f centre(grey.cols / 2.0f, grey.rows / 2.0f);
         cv::Mat A = cv::getRotationMatrix2D(centre, angle, 1.0);
         const double ca = std::abs(std::cos(angle * CV_PI / 180)), sa = std::abs(std::sin(angle * CV_PI / 180));

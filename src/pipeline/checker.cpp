@@ -78,6 +78,8 @@ constexpr int kMaxPanelCandidates = 2;
 
 // The finder's working size (long side, pixels) for a second search when its default finds nothing readable.
 constexpr int kFinerFindSide = 2000;
+// Degrees either way the panel search is tried again when the photo's dominant edges gave no panel.
+constexpr double kLevelRetryDeg = 3.5;
 
 // Without a panel outline the whole photo is read at this size (long side, pixels) for a panel's rows.
 constexpr int kWholePhotoLongSide = 2400;
@@ -313,6 +315,15 @@ Inspection Checker::check(const std::filesystem::path& path, const std::string& 
         if (!pick.facts && std::max(photo.width, photo.height) > kFinerFindSide * 6 / 5) {
             find.workingLongSide = kFinerFindSide;
             readCandidates(impl_->engine, photo, panel::findPanels(photo, find), pick);
+        }
+        // Still none: the rules may lie a few degrees off the photo's dominant edges (a barcode's bars
+        // under strong perspective decide those): levelled a little either way.
+        for (const double offset : {-kLevelRetryDeg, kLevelRetryDeg}) {
+            if (pick.facts)
+                break;
+            panel::FindOptions turned;
+            turned.angleOffsetDeg = offset;
+            readCandidates(impl_->engine, photo, panel::findPanels(photo, turned), pick);
         }
         LabelReading label;
         label.facts = std::move(pick.facts);

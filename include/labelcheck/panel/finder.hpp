@@ -30,6 +30,10 @@ struct FindOptions {
     int workingLongSide = 1200; // the photo is searched at this size (long side, pixels)
     float minConfidence = 0.3f; // candidates below are not returned
     int maxCandidates = 3;
+    // Added to the photo's dominant edge angle before the rules are levelled. That angle follows the
+    // strongest straight edges, which may be a barcode's or the pack's rather than the panel's: under
+    // strong perspective the panel's rules can lie several degrees off it, too far to stay whole.
+    double angleOffsetDeg = 0;
 };
 
 // The panel candidates in `photo` (1- or 3-channel), most confident first; empty when there is none.

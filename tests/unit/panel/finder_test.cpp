@@ -199,5 +199,19 @@ TEST_SUITE("panel")
         if (found->throughRules)
             CHECK(bottomOf(*found->throughRules) < 200 + panel.rows + 20);
     }
-}
 
+    TEST_CASE("levelled a few degrees off the dominant edges, a panel is still found with the same corners")
+    {
+        // The checker's retry when no panel was found (a photo whose dominant edges are not the panel's
+        // rules) must not lose or move a panel that the first search would have found.
+        cv::Mat panel = lt::renderPanel(600);
+        auto scene = lt::placePanel(panel, cv::Size(1800, 1400), rotated(cv::Point2f(900, 700), 600.f, float(panel.rows), -3.f));
+        for (const double offset : {-3.5, 3.5}) {
+            labelcheck::panel::FindOptions o;
+            o.angleOffsetDeg = offset;
+            auto found = findPanel(fromMat(scene.photo), o);
+            REQUIRE(found);
+            CHECK(cornerError(*found, scene.corners) < 0.05);
+        }
+    }
+}
