@@ -56,11 +56,17 @@ bool isClaimWord(const std::string& w)
 {
     if (w.size() < 8)
         return false;
+    // Cut short by OCR at the end of what it could read ("Electrol" of a blurred "Electrolyte Drink Mix"):
+    // no other word starts so, save electrolysis/electrolytic/electrolyze, which are excluded below.
+    if (w.size() <= 10 && w.rfind("electrol", 0) == 0 && w.rfind("electrolys", 0) != 0 &&
+        w.rfind("electrolyti", 0) != 0 && w.rfind("electrolyz", 0) != 0)
+        return true;
     for (std::string_view target : {"electrolyte", "electrolytes", "electrolitos", "electrolito", "lectrolytes"}) {
         std::size_t d = editDistance(w, target);
         if (d <= (w.size() >= 10 ? 2u : 1u)) {
-            // "electrolytic" and "electrolysis" are different words.
-            bool otherWord = w.rfind("electrolyti", 0) == 0 || w.rfind("electrolys", 0) == 0;
+            // "electrolytic", "electrolysis" and "electrolyzed" are different words.
+            bool otherWord = w.rfind("electrolyti", 0) == 0 || w.rfind("electrolys", 0) == 0 ||
+                             w.rfind("electrolyz", 0) == 0;
             return !otherWord;
         }
     }

@@ -30,6 +30,9 @@ TEST_SUITE("facts")
         CHECK(claimsElectrolytes("Hydration+Electrolytes"));
         CHECK(claimsElectrolytes("ElectrolyteDrink Mix"));
         CHECK(claimsElectrolytes("EssentialE1ectrolytes"));
+        // Cut short where blur ended what OCR could read.
+        CHECK(claimsElectrolytes(std::vector<std::string>{"Drink Mix", "Electrol", "Grape"}));
+        CHECK(claimsElectrolytes("ELECTROLY"));
     }
 
     TEST_CASE("negations are not claims")
@@ -55,6 +58,8 @@ TEST_SUITE("facts")
         CHECK_FALSE(claimsElectrolytes("electrolytic"));
         CHECK_FALSE(claimsElectrolytes("electrolysis"));
         CHECK_FALSE(claimsElectrolytes("electrolyticcapacitor"));
+        CHECK_FALSE(claimsElectrolytes("electrolyzed water"));
+        CHECK_FALSE(claimsElectrolytes("electro"));
         CHECK_FALSE(claimsElectrolytes("Electric Lemonade"));
         CHECK_FALSE(claimsElectrolytes(""));
     }
