@@ -287,9 +287,7 @@ class Search {
                                 static_cast<float>(v.toInput(1, 0) * p.x + v.toInput(1, 1) * p.y + v.toInput(1, 2))));
             }))
             r.reset();
-        ++stats_.passes;
-        stats_.trace.push_back({name, trusted, r ? r->gtin14 : std::string(),
-                                std::chrono::duration<double, std::milli>(Clock::now() - t0).count()});
+        tracePass(name, r, t0, trusted);
         if (pending_) {
             if (r && r->gtin14 != pending_->gtin14) {
                 pending_.reset(); // a look-ahead pass saw another GTIN: no read rather than a wrong one
@@ -320,6 +318,14 @@ class Search {
     }
 
   public:
+    // Counts one pass and records it in the trace.
+    void tracePass(const std::string& name, const std::optional<PassResult>& r, Clock::time_point t0, bool trusted)
+    {
+        ++stats_.passes;
+        stats_.trace.push_back({name, trusted, r ? r->gtin14 : std::string(),
+                                std::chrono::duration<double, std::milli>(Clock::now() - t0).count()});
+    }
+
     // A read from the whole photo (or a tile) and its verification crop are two views of the same pixels:
     // on a blurred, foreshortened symbol both can repeat one misread. Before such a decision is returned,
     // a structurally different view - the best located region, deskewed and rescaled - reads the symbol
@@ -335,18 +341,14 @@ class Search {
         hints.tryRotate = false;
         auto r = detail::decodeView(v.grey, hints);
         const std::string name = "check(" + viewName + ")/local";
-        ++stats_.passes;
-        stats_.trace.push_back({name, false, r ? r->gtin14 : std::string(),
-                                std::chrono::duration<double, std::milli>(Clock::now() - t0).count()});
+        tracePass(name, r, t0, false);
         if (!r || r->gtin14 == result_->gtin14)
             return;
         // The two disagree. Template matching on the region, which fits every module of the symbol, breaks
         // the tie when it reads one of the two; otherwise nothing may decide.
         const auto t1 = Clock::now();
         const auto m = modelRead(v.grey);
-        ++stats_.passes;
-        stats_.trace.push_back({"check(" + viewName + ")/model", false, m ? m->gtin14 : std::string(),
-                                std::chrono::duration<double, std::milli>(Clock::now() - t1).count()});
+        tracePass("check(" + viewName + ")/model", m, t1, false);
         if (m && m->gtin14 == result_->gtin14) {
             stats_.decidedBy += "+check(" + viewName + ")/model";
             return;
@@ -437,9 +439,7 @@ class Search {
         vh.binarizer = Binarizer::GlobalHistogram;
         auto res = detail::decodeView(v.grey, vh);
         const std::string name = "verify(" + viewName + ")/local";
-        ++stats_.passes;
-        stats_.trace.push_back({name, false, res ? res->gtin14 : std::string(),
-                                std::chrono::duration<double, std::milli>(Clock::now() - t0).count()});
+        tracePass(name, res, t0, false);
         if (res)
             castVote(toBarcode(*res, v.toInput), "verify(" + viewName + ")", name);
     }
@@ -475,9 +475,7 @@ class Search {
         const auto t0 = Clock::now();
         auto res = modelRead(v.grey);
         const std::string name = "verify(" + viewName + ")/model";
-        ++stats_.passes;
-        stats_.trace.push_back({name, false, res ? res->gtin14 : std::string(),
-                                std::chrono::duration<double, std::milli>(Clock::now() - t0).count()});
+        tracePass(name, res, t0, false);
         if (res)
             castVote(toBarcode(*res, v.toInput), "verify(" + viewName + ")", name);
     }
