@@ -251,16 +251,18 @@ float extent(const cv::Mat& ink, const Segment& s, int dir, float maxDist, float
             // Include the line fully.
             while (d < maxDist && inkAlong(ink, s, dir * (d + 1)) > 0.5f)
                 last = ++d;
-            bool textAfter = false;
-            for (float e = d + 1; e <= std::min(maxDist, d + maxGap) && !textAfter; e += 1) {
-                const float g = inkAlong(ink, s, dir * e);
-                textAfter = g > 0.004f && g <= 0.6f;
+            if (passHeavyRules) {
+                bool textAfter = false;
+                for (float e = d + 1; e <= std::min(maxDist, d + maxGap) && !textAfter; e += 1) {
+                    const float g = inkAlong(ink, s, dir * e);
+                    textAfter = g > 0.004f && g <= 0.6f;
+                }
+                const float sidesBefore = sidesAlong(ink, s, dir * (last - 1), -dir, maxGap);
+                const float sidesAfter = sidesAlong(ink, s, dir * (last + 1), dir, maxGap);
+                const bool closesFrame = sidesBefore > 0.8f && sidesAfter < 0.5f;
+                if (textAfter && !closesFrame)
+                    continue;
             }
-            const float sidesBefore = sidesAlong(ink, s, dir * (last - 1), -dir, maxGap);
-            const float sidesAfter = sidesAlong(ink, s, dir * (last + 1), dir, maxGap);
-            const bool closesFrame = sidesBefore > 0.8f && sidesAfter < 0.5f;
-            if (passHeavyRules && textAfter && !closesFrame)
-                continue;
             if (hitFrame)
                 *hitFrame = true;
             break;
@@ -567,11 +569,12 @@ std::vector<Candidate> candidatesIn(const cv::Mat& ink, const cv::Mat& grey, boo
         float below = tallGlyphs(ink, cv::Rect(int(bottom.x0), int(penult.midY()), int(bottom.len()),
                                                  int(bottom.midY() - penult.midY() + down)));
         if (below > 1.3f * above && below > 0) {
-            c.quad = {c.quad[2], c.quad[3], c.quad[0], c.quad[1]};
-            if (c.throughRules) {
-                const auto& t = *c.throughRules;
-                c.throughRules = std::array<cv::Point2f, 4>{t[2], t[3], t[0], t[1]};
-            }
+            const auto turned = [](const std::array<cv::Point2f, 4>& q) {
+                return std::array<cv::Point2f, 4>{q[2], q[3], q[0], q[1]};
+            };
+            c.quad = turned(c.quad);
+            if (c.throughRules)
+                c.throughRules = turned(*c.throughRules);
         }
         c.score = score;
         c.rules = int(g.size());
