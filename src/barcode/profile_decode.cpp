@@ -57,41 +57,33 @@ struct Layout {
     std::vector<Window> windows;
 };
 
+// The start guard with its quiet zone and `n` left-half digits of `slot`, from module 3.
+void addStartAndLeft(Layout& l, int n, Slot slot)
+{
+    l.windows.push_back({-6, "?000001010?", Slot::Fixed, false});
+    for (int i = 0; i < n; ++i)
+        l.windows.push_back({3 + 7 * i - 2, "?1DDDDDDD0?", slot, false});
+}
+
+// EAN-13 (n = 6) and EAN-8 (n = 4): start guard, n left digits, middle guard, n right digits, end guard.
+Layout twoHalves(const char* format, int bars, int n, Slot leftSlot)
+{
+    const int middle = 3 + 7 * n; // first module of the middle guard
+    Layout l{format, bars, 2 * middle + 5, middle + 2.5, 2 * n, {}};
+    addStartAndLeft(l, n, leftSlot);
+    l.windows.push_back({middle - 2, "?1010101?", Slot::Fixed, false});
+    for (int i = 0; i < n; ++i)
+        l.windows.push_back({middle + 5 + 7 * i - 2, "?0DDDDDDD1?", Slot::Right, true});
+    l.windows.push_back({l.modules - 5, "?010100000?", Slot::Fixed, true});
+    return l;
+}
+
 std::vector<Layout> makeLayouts()
 {
-    const std::string leftDigit = "?1DDDDDDD0?", rightDigit = "?0DDDDDDD1?";
-    std::vector<Layout> out;
-    {
-        Layout l{"EAN-13", 30, 95, 47.5, 12, {}};
-        l.windows.push_back({-6, "?000001010?", Slot::Fixed, false});
-        for (int i = 0; i < 6; ++i)
-            l.windows.push_back({3 + 7 * i - 2, leftDigit, Slot::LeftLG, false});
-        l.windows.push_back({43, "?1010101?", Slot::Fixed, false});
-        for (int i = 0; i < 6; ++i)
-            l.windows.push_back({50 + 7 * i - 2, rightDigit, Slot::Right, true});
-        l.windows.push_back({90, "?010100000?", Slot::Fixed, true});
-        out.push_back(std::move(l));
-    }
-    {
-        Layout l{"EAN-8", 22, 67, 33.5, 8, {}};
-        l.windows.push_back({-6, "?000001010?", Slot::Fixed, false});
-        for (int i = 0; i < 4; ++i)
-            l.windows.push_back({3 + 7 * i - 2, leftDigit, Slot::LeftL, false});
-        l.windows.push_back({29, "?1010101?", Slot::Fixed, false});
-        for (int i = 0; i < 4; ++i)
-            l.windows.push_back({36 + 7 * i - 2, rightDigit, Slot::Right, true});
-        l.windows.push_back({62, "?010100000?", Slot::Fixed, true});
-        out.push_back(std::move(l));
-    }
-    {
-        Layout l{"UPC-E", 17, 51, 51, 6, {}};
-        l.windows.push_back({-6, "?000001010?", Slot::Fixed, false});
-        for (int i = 0; i < 6; ++i)
-            l.windows.push_back({3 + 7 * i - 2, leftDigit, Slot::LeftLG, false});
-        l.windows.push_back({43, "?101010100000?", Slot::Fixed, false});
-        out.push_back(std::move(l));
-    }
-    return out;
+    Layout upcE{"UPC-E", 17, 51, 51, 6, {}}; // no middle guard: one linear map
+    addStartAndLeft(upcE, 6, Slot::LeftLG);
+    upcE.windows.push_back({43, "?101010100000?", Slot::Fixed, false});
+    return {twoHalves("EAN-13", 30, 6, Slot::LeftLG), twoHalves("EAN-8", 22, 4, Slot::LeftL), std::move(upcE)};
 }
 
 const std::vector<Layout>& layouts()

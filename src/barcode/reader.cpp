@@ -65,6 +65,12 @@ cv::Matx23d chain(const cv::Matx23d& parentToInput, const cv::Matx23d& m)
     return {c(0, 0), c(0, 1), c(0, 2), c(1, 0), c(1, 1), c(1, 2)};
 }
 
+// Point `p` mapped by the affine map `m`.
+cv::Point2d mapped(const cv::Matx23d& m, cv::Point2f p)
+{
+    return {m(0, 0) * p.x + m(0, 1) * p.y + m(0, 2), m(1, 0) * p.x + m(1, 1) * p.y + m(1, 2)};
+}
+
 View scaled(const View& v, double f, int interpolation)
 {
     View out;
@@ -282,9 +288,7 @@ class Search {
                   bool trusted, Clock::time_point t0, bool model = false)
     {
         if (r && !v.innerInput.empty() && !std::all_of(r->corners.begin(), r->corners.end(), [&](const cv::Point2f& p) {
-                return v.innerInput.contains(
-                    cv::Point2f(static_cast<float>(v.toInput(0, 0) * p.x + v.toInput(0, 1) * p.y + v.toInput(0, 2)),
-                                static_cast<float>(v.toInput(1, 0) * p.x + v.toInput(1, 1) * p.y + v.toInput(1, 2))));
+                return v.innerInput.contains(cv::Point2f(mapped(v.toInput, p)));
             }))
             r.reset();
         tracePass(name, r, t0, trusted);
@@ -317,7 +321,6 @@ class Search {
         }
     }
 
-  public:
     // Counts one pass and records it in the trace.
     void tracePass(const std::string& name, const std::optional<PassResult>& r, Clock::time_point t0, bool trusted)
     {
@@ -326,6 +329,7 @@ class Search {
                                 std::chrono::duration<double, std::milli>(Clock::now() - t0).count()});
     }
 
+  public:
     // A read from the whole photo (or a tile) and its verification crop are two views of the same pixels:
     // on a blurred, foreshortened symbol both can repeat one misread. Before such a decision is returned,
     // a structurally different view - the best located region, deskewed and rescaled - reads the symbol
@@ -414,10 +418,8 @@ class Search {
             return;
         if (!trusted && (verifications_ >= kMaxVerifications || done()))
             return;
-        if (std::find(verified_.begin(), verified_.end(), bc.gtin14) != verified_.end())
+        if (!startVerification(bc.gtin14))
             return;
-        verified_.push_back(bc.gtin14);
-        ++verifications_;
         int minX = img_.width, minY = img_.height, maxX = 0, maxY = 0;
         for (const auto& p : bc.corners)
             minX = std::min(minX, p.x), minY = std::min(minY, p.y), maxX = std::max(maxX, p.x),
@@ -444,6 +446,16 @@ class Search {
             castVote(toBarcode(*res, v.toInput), "verify(" + viewName + ")", name);
     }
 
+    // False when `gtin14` was given its verification already; otherwise counts this one.
+    bool startVerification(const std::string& gtin14)
+    {
+        if (std::find(verified_.begin(), verified_.end(), gtin14) != verified_.end())
+            return false;
+        verified_.push_back(gtin14);
+        ++verifications_;
+        return true;
+    }
+
     // The second look at a template-matching read: the same decoder on a view of its own, cut from the
     // full-resolution photo along the symbol's axes at another scale (ZXing's crop would not read a symbol
     // that blurred). Its agreement is a vote from that view.
@@ -451,10 +463,8 @@ class Search {
     {
         if (!full_ || result_ || blocked_ || verifications_ >= kMaxVerifications || done())
             return;
-        if (std::find(verified_.begin(), verified_.end(), gtin14) != verified_.end())
+        if (!startVerification(gtin14))
             return;
-        verified_.push_back(gtin14);
-        ++verifications_;
         const cv::Point2f tl = corners[0], tr = corners[1], bl = corners[3];
         const double len = cv::norm(tr - tl), high = cv::norm(bl - tl);
         if (len < 16 || high < 2)
@@ -521,11 +531,8 @@ class Search {
     static std::array<cv::Point2f, 4> inputCorners(const PassResult& r, const cv::Matx23d& toInput)
     {
         std::array<cv::Point2f, 4> out;
-        for (std::size_t i = 0; i < 4; ++i) {
-            const auto& p = r.corners[i];
-            out[i] = cv::Point2f(static_cast<float>(toInput(0, 0) * p.x + toInput(0, 1) * p.y + toInput(0, 2)),
-                                 static_cast<float>(toInput(1, 0) * p.x + toInput(1, 1) * p.y + toInput(1, 2)));
-        }
+        for (std::size_t i = 0; i < 4; ++i)
+            out[i] = cv::Point2f(mapped(toInput, r.corners[i]));
         return out;
     }
 
@@ -536,11 +543,9 @@ class Search {
         b.format = r.format;
         b.gtin14 = r.gtin14;
         for (std::size_t i = 0; i < 4; ++i) {
-            const auto& p = r.corners[i];
-            const double x = toInput(0, 0) * p.x + toInput(0, 1) * p.y + toInput(0, 2);
-            const double y = toInput(1, 0) * p.x + toInput(1, 1) * p.y + toInput(1, 2);
-            b.corners[i] = {std::clamp(static_cast<int>(std::lround(x)), 0, img_.width - 1),
-                            std::clamp(static_cast<int>(std::lround(y)), 0, img_.height - 1)};
+            const cv::Point2d p = mapped(toInput, r.corners[i]);
+            b.corners[i] = {std::clamp(static_cast<int>(std::lround(p.x)), 0, img_.width - 1),
+                            std::clamp(static_cast<int>(std::lround(p.y)), 0, img_.height - 1)};
         }
         return b;
     }
