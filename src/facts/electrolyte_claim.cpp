@@ -3,6 +3,7 @@
 #include "labelcheck/facts/fuzzy.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace labelcheck::facts {
 
@@ -73,15 +74,17 @@ bool isClaimWord(const std::string& w)
     return false;
 }
 
+constexpr std::array<std::string_view, 5> kNegations = {"non", "no", "without", "zero", "sin"};
+
 bool isNegation(std::string_view w)
 {
-    return w == "non" || w == "no" || w == "without" || w == "zero" || w == "sin";
+    return std::find(kNegations.begin(), kNegations.end(), w) != kNegations.end();
 }
 
 // A negation glued to the claim: "noelectrolytes", "Nonelectrolyte", "withoutelectrolytes".
 bool isGluedNegation(const std::string& w)
 {
-    for (std::string_view n : {"non", "no", "without", "zero", "sin"})
+    for (std::string_view n : kNegations)
         if (w.size() > n.size() + 8 && w.rfind(n, 0) == 0 && isClaimWord(w.substr(n.size())))
             return true;
     return false;
