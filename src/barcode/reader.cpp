@@ -17,6 +17,8 @@
 #include <set>
 #include <span>
 
+#include <time.h>
+
 namespace labelcheck::barcode {
 
 namespace {
@@ -224,7 +226,7 @@ const char* binarizerName(Binarizer b)
 class Search {
   public:
     Search(const image::Image& img, const ReadOptions& options, ReadStats& stats)
-        : img_(img), options_(options), stats_(stats), start_(Clock::now())
+        : img_(img), options_(options), stats_(stats), start_(Clock::now()), startCpuMs_(threadCpuMs())
     {
     }
 
@@ -370,7 +372,19 @@ class Search {
     // The full-resolution greyscale photo, for verification crops. Must outlive the search.
     void setFull(const View* full) { full_ = full; }
 
-    double elapsedMs() const { return std::chrono::duration<double, std::milli>(Clock::now() - start_).count(); }
+    // Time spent so far on the budget's clock.
+    double elapsedMs() const
+    {
+        if (options_.budgetClock() == BudgetClock::ThreadCpu)
+            return threadCpuMs() - startCpuMs_;
+        return std::chrono::duration<double, std::milli>(Clock::now() - start_).count();
+    }
+    static double threadCpuMs()
+    {
+        timespec t{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+        return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+    }
     std::optional<Barcode> result() const { return result_; }
 
   private:
@@ -554,6 +568,7 @@ class Search {
     const ReadOptions& options_;
     ReadStats& stats_;
     Clock::time_point start_;
+    double startCpuMs_ = 0;
     std::optional<Barcode> result_;
     std::map<std::string, Vote> votes_;
     const View* full_ = nullptr;

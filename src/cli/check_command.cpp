@@ -64,6 +64,8 @@ int runCheck(const CheckOptions& o)
 
     pipeline::CheckerOptions checkerOptions;
     checkerOptions.databasePath = *database;
+    // A batch's answers must not depend on how busy the machine is: the barcode budget counts CPU time.
+    checkerOptions.barcode.setBudgetClock(barcode::BudgetClock::ThreadCpu);
     if (o.barcodeBudgetMs)
         checkerOptions.barcode.setTimeBudgetMs(*o.barcodeBudgetMs);
     if (*format == OutputFormat::Html)
@@ -180,7 +182,7 @@ void registerCheck(CLI::App& app, int& exitCode)
     cmd->add_flag("--no-db", opts->noDatabase, "Do not consult the product database")->excludes(dbOpt);
     cmd->add_flag("--no-progress", opts->noProgress, "Never draw the progress bar (it is drawn only on a terminal)");
     cmd->add_option("--barcode-budget-ms", opts->barcodeBudgetMs,
-                    fmt::format("Time budget of the barcode search per photo, 0 for none (default {})",
+                    fmt::format("CPU-time budget of the barcode search per photo, 0 for none (default {})",
                                 barcode::ReadOptions().timeBudgetMs()))
         ->check(CLI::Range(0, 600000))
         ->type_name("MS");

@@ -21,6 +21,13 @@ struct Barcode {
     std::array<Point, 4> corners; // in the input image's pixels, clockwise from top-left of the symbol
 };
 
+// What the time budget of ReadOptions counts.
+enum class BudgetClock {
+    Wall,      // elapsed time: the latency a live view waits for
+    ThreadCpu, // the calling thread's CPU time: a batch answers the same on a busy machine as on an idle one
+               // (OpenCV work a pass hands to helper threads is not counted)
+};
+
 // Options for readBarcode, a value type with chainable setters (like ZXing's DecodeHints).
 class ReadOptions {
   public:
@@ -33,6 +40,12 @@ class ReadOptions {
         return *this;
     }
     int timeBudgetMs() const { return timeBudgetMs_; }
+    ReadOptions& setBudgetClock(BudgetClock clock)
+    {
+        budgetClock_ = clock;
+        return *this;
+    }
+    BudgetClock budgetClock() const { return budgetClock_; }
     // Deterministic budget: at most this many decoding passes (0: no cap). Unlike the wall-clock budget the
     // result does not depend on machine load, so recordings and tests give the same answer on every run.
     ReadOptions& setMaxPasses(int n)
@@ -60,6 +73,7 @@ class ReadOptions {
 
   private:
     int timeBudgetMs_ = 500;
+    BudgetClock budgetClock_ = BudgetClock::Wall;
     int maxPasses_ = 0;
     bool singlePass_ = false;
     bool runAllPasses_ = false;
