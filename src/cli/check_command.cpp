@@ -7,6 +7,7 @@
 #include "ordered_runner.hpp"
 #include "progress.hpp"
 
+#include "labelcheck/image/threads.hpp"
 #include "labelcheck/pipeline/checker.hpp"
 #include "labelcheck/report/csv.hpp"
 #include "labelcheck/report/html.hpp"
@@ -64,8 +65,10 @@ int runCheck(const CheckOptions& o)
 
     pipeline::CheckerOptions checkerOptions;
     checkerOptions.databasePath = *database;
-    // A batch's answers must not depend on how busy the machine is: the barcode budget counts CPU time.
+    // A batch's answers must not depend on how busy the machine is or on --jobs: the barcode budget counts
+    // each worker's CPU time, and the image library does all of a worker's work on the worker's thread.
     checkerOptions.barcode.setBudgetClock(barcode::BudgetClock::ThreadCpu);
+    image::setLibraryThreads(1);
     if (o.barcodeBudgetMs)
         checkerOptions.barcode.setTimeBudgetMs(*o.barcodeBudgetMs);
     if (*format == OutputFormat::Html)
