@@ -82,7 +82,7 @@ constexpr int kFinerFindSide = 2000;
 // while no panel was read or its read found none of the four minerals. The dominant edges may be a barcode's
 // bars or the pack's; under perspective a panel's rows are sheared away from them, and rules ~3 degrees off
 // the levelling break apart. On 208 generated photos: +-3.5 only (when no panel was read): 188 verdicts right;
-// +-3.5, 8 and 12: 192; also after a read that found no mineral: 195, mineral fields 723 -> 758 of 832.
+// +-3.5, 8 and 12: 192; also after a read that found no mineral: 195, mineral fields 723 -> 757 of 832.
 constexpr std::array<double, 6> kLevelRetriesDeg{-3.5, 3.5, -8.0, 8.0, -12.0, 12.0};
 
 // Without a panel outline the whole photo is read at this size (long side, pixels) for a panel's rows.

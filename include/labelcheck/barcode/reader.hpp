@@ -31,7 +31,8 @@ enum class BudgetClock {
 // Options for readBarcode, a value type with chainable setters (like ZXing's DecodeHints).
 class ReadOptions {
   public:
-    // Wall-clock budget for the whole multi-pass search, in milliseconds (0: no limit). Checked between
+    // Time budget for the whole multi-pass search, in milliseconds on the clock of setBudgetClock (wall-clock
+    // unless set; 0: no limit). Checked between
     // passes: the first pass always runs, and a pass that has started is finished, so the search can
     // overrun by one pass (a few ms to a few tens of ms on a 12 MP photo).
     ReadOptions& setTimeBudgetMs(int ms)
