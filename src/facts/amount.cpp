@@ -14,17 +14,40 @@ bool isDigit(char c)
     return c >= '0' && c <= '9';
 }
 
+// Curly quotes (U+2018, U+2019, U+201C, U+201D): OCR reads specks beside a number as them.
+std::size_t curlyQuoteAt(std::string_view s, std::size_t i)
+{
+    if (i + 3 <= s.size() && s[i] == '\xe2' && s[i + 1] == '\x80' &&
+        (s[i + 2] == '\x98' || s[i + 2] == '\x99' || s[i + 2] == '\x9c' || s[i + 2] == '\x9d'))
+        return 3;
+    return 0;
+}
+
 std::string_view trimPunct(std::string_view s)
 {
     auto strip = [](char c) {
-        return c == ' ' || c == '(' || c == ')' || c == ',' || c == ';' || c == ':' || c == '[' || c == ']';
+        return c == ' ' || c == '(' || c == ')' || c == ',' || c == ';' || c == ':' || c == '[' || c == ']' ||
+               c == '\'' || c == '"' || c == '`';
     };
-    while (!s.empty() && strip(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && (strip(s.back()) || s.back() == '.'))
-        s.remove_suffix(1);
+    for (;;) {
+        if (!s.empty() && strip(s.front()))
+            s.remove_prefix(1);
+        else if (std::size_t n = curlyQuoteAt(s, 0))
+            s.remove_prefix(n);
+        else
+            break;
+    }
+    for (;;) {
+        if (!s.empty() && (strip(s.back()) || s.back() == '.'))
+            s.remove_suffix(1);
+        else if (s.size() >= 3 && curlyQuoteAt(s, s.size() - 3))
+            s.remove_suffix(3);
+        else
+            break;
+    }
     return s;
 }
+
 
 // Maps a glyph OCR confuses with a digit to that digit, or returns 0.
 char digitLookalike(char c)
@@ -35,6 +58,7 @@ char digitLookalike(char c)
         return '0';
     case 'l':
     case 'I':
+    case 'i':
     case '|':
         return '1';
     case 'S':
@@ -42,6 +66,24 @@ char digitLookalike(char c)
     default:
         return 0;
     }
+}
+
+// A number made only of glyphs OCR confuses with 1 and 0 ("llmg" for 11mg, "Img" for 1mg): read as a number
+// only when a mass unit follows, which words do not.
+std::optional<double> lookalikeNumber(std::string_view text)
+{
+    if (text.empty() || text.size() > 3)
+        return std::nullopt;
+    std::string digits;
+    for (char c : text) {
+        char d = digitLookalike(c);
+        if (d != '0' && d != '1')
+            return std::nullopt;
+        digits += d;
+    }
+    if (digits.size() >= 2 && digits[0] == '0')
+        return std::nullopt;
+    return double(std::stoi(digits));
 }
 
 } // namespace
@@ -157,7 +199,9 @@ std::optional<Amount> parseAmount(std::string_view text)
     bool found = false;
     for (std::size_t i = 1; i <= s.size() && !found; ++i) {
         std::string_view n = s.substr(0, i), u = s.substr(i);
-        while (!u.empty() && u.front() == ' ')
+        // OCR's specks between the number and its unit: "17:mg", "35 .mg".
+        while (!u.empty() && (u.front() == ' ' || u.front() == ':' || u.front() == ',' || u.front() == '.') &&
+               u.size() > 1 && !isDigit(u[1]))
             u.remove_prefix(1);
         if (!parseNumber(n))
             continue;
@@ -168,10 +212,28 @@ std::optional<Amount> parseAmount(std::string_view text)
         unit = u;
         found = !u.empty() || i == s.size();
     }
-    if (!found)
-        return std::nullopt;
+    if (!found) {
+        // "llmg": every glyph of the number is a lookalike, so parseNumber refused it.
+        for (std::size_t i = 1; i < s.size() && !found; ++i) {
+            std::string_view u = s.substr(i);
+            while (!u.empty() && u.front() == ' ')
+                u.remove_prefix(1);
+            auto unitText = parseUnitText(u);
+            if (unitText && (*unitText == "mg" || *unitText == "mcg") && lookalikeNumber(s.substr(0, i))) {
+                num = s.substr(0, i);
+                unit = u;
+                found = true;
+            }
+        }
+        if (!found)
+            return std::nullopt;
+    }
     bool numFixed = false;
     auto v = parseNumber(num, &numFixed);
+    if (!v) {
+        v = lookalikeNumber(num);
+        numFixed = true;
+    }
     if (!v)
         return std::nullopt;
     a.value = *v;

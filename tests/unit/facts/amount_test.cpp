@@ -68,6 +68,34 @@ TEST_SUITE("facts")
         CHECK_FALSE(parseAmount("Is"));
     }
 
+    TEST_CASE("a number made only of lookalikes reads before a mass unit")
+    {
+        for (auto [text, value] : {std::pair{"llmg", 11.0}, {"limg", 11.0}, {"Img", 1.0}, {"lO mg", 10.0},
+                                   {"Il mcg", 11.0}}) {
+            auto a = parseAmount(text);
+            REQUIRE_MESSAGE(a, text);
+            CHECK(a->value == value);
+            CHECK(a->unit);
+            CHECK(a->ocrFixed);
+        }
+        // Not before grams or other units, and not as a bare number: those are words.
+        CHECK_FALSE(parseAmount("log"));
+        CHECK_FALSE(parseAmount("Ill"));
+        CHECK_FALSE(parseAmount("lO IU"));
+        CHECK_FALSE(parseAmount("llllmg"));
+    }
+
+    TEST_CASE("OCR specks between the number and its unit")
+    {
+        CHECK(parseAmount("17:mg,.")->value == 17);
+        CHECK(parseAmount("17:mg,.")->unit == AmountUnit::Mg);
+        CHECK(parseAmount("35 .mg")->value == 35);
+        CHECK(parseAmount("\xe2\x80\x9c" "500 meg")->value == 500);
+        CHECK(parseAmount("'45mg")->value == 45);
+        CHECK(parseAmount("0.2g")->value == doctest::Approx(0.2));
+        CHECK(parseAmount("1,000 mg")->value == 1000);
+    }
+
     TEST_CASE("OCR unit misreadings")
     {
         for (const char* s : {"130 rng", "130rng", "130mq", "130 m9", "130mg."}) {
