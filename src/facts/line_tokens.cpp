@@ -105,6 +105,15 @@ bool isPercentSign(std::string_view t)
            t == "%\xe2\x80\xa0";
 }
 
+// OCR reads parentheses as brackets or braces too.
+void countBrackets(Token& tok)
+{
+    for (char c : tok.text) {
+        tok.opens += c == '(' || c == '[' || c == '{';
+        tok.closes += c == ')' || c == ']' || c == '}';
+    }
+}
+
 } // namespace
 
 std::vector<Token> tokenizeLine(const TextLine& line)
@@ -132,6 +141,26 @@ std::vector<Token> tokenizeLine(const TextLine& line)
         if (lower == "<") {
             pendingLessThan = true;
             continue;
+        }
+        // A number OCR read only as lookalikes, its unit a word apart ("iS mg"): read the two as one.
+        if (i + 1 < pieces.size() && !parseAmount(p.text) && !parseDailyValue(p.text)) {
+            auto unit = parseUnitText(pieces[i + 1].text);
+            if (unit && (*unit == "mg" || *unit == "mcg"))
+                if (auto joined = parseAmount(p.text + pieces[i + 1].text)) {
+                    tok.kind = TokenKind::Amount;
+                    tok.amount = *joined;
+                    tok.text += " " + pieces[i + 1].text;
+                    tok.confidence = std::min(tok.confidence, pieces[i + 1].confidence);
+                    tok.separatorAfter = pieces[i + 1].separatorAfter;
+                    ++i;
+                    if (pendingLessThan) {
+                        tok.amount.lessThan = true;
+                        pendingLessThan = false;
+                    }
+                    countBrackets(tok);
+                    out.push_back(std::move(tok));
+                    continue;
+                }
         }
         if (isDaggerMark(p.text) && !out.empty() && out.back().kind != TokenKind::Word) {
             tok.kind = TokenKind::Dagger;
@@ -195,11 +224,7 @@ std::vector<Token> tokenizeLine(const TextLine& line)
             }
             pendingLessThan = false;
         }
-        // OCR reads parentheses as brackets or braces too.
-        for (char c : tok.text) {
-            tok.opens += c == '(' || c == '[' || c == '{';
-            tok.closes += c == ')' || c == ']' || c == '}';
-        }
+        countBrackets(tok);
         out.push_back(std::move(tok));
     }
     return out;

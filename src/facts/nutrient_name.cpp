@@ -127,18 +127,22 @@ std::optional<Mineral> matchMineralWord(std::string_view word)
     std::size_t bestMineral = std::numeric_limits<std::size_t>::max();
     std::size_t bestOther = std::numeric_limits<std::size_t>::max();
     std::optional<Mineral> found;
-    const std::size_t allowed = allowance(w.size());
+    std::size_t allowed = 0;
+    // A mineral name of seven letters or more read as six or more keeps two edits: OCR garbles calcium's
+    // l and i together ("Caicum", "Catcum", "Cakium").
+    auto allowedFor = [&](std::string_view v) { return w.size() >= 6 && v.size() >= 7 ? 2 : allowance(w.size()); };
     auto lengthGap = [&](std::string_view v) {
         return w.size() > v.size() ? w.size() - v.size() : v.size() - w.size();
     };
     // Minerals first: most words are nowhere near one, and the others only matter when one is near.
     for (const Entry& e : vocabulary()) {
-        if (!e.mineral || lengthGap(e.words[0]) > allowed)
+        if (!e.mineral || lengthGap(e.words[0]) > allowedFor(e.words[0]))
             continue;
         std::size_t d = editDistance(w, e.words[0]);
         if (d < bestMineral) {
             bestMineral = d;
             found = e.mineral;
+            allowed = allowedFor(e.words[0]);
         }
     }
     if (!found || bestMineral > allowed)
@@ -155,7 +159,7 @@ std::optional<Mineral> matchMineralWord(std::string_view word)
         if (!sameFirst)
             return std::nullopt;
     }
-    if (found && bestMineral <= allowance(w.size()) && bestMineral < bestOther)
+    if (found && bestMineral <= allowed && bestMineral < bestOther)
         return found;
     return std::nullopt;
 }

@@ -579,6 +579,13 @@ TEST_SUITE("facts")
         CHECK(mineral(f, Mineral::Potassium).mg == 250);
     }
 
+    TEST_CASE("an amount OCR read only as lookalikes, its unit a word apart")
+    {
+        Facts f = parse({"Calcium (as Calcium", "Lactate) ll mg 1%", "Magnesium (as magnesium", "citrate) Img <1%"});
+        CHECK(mineral(f, Mineral::Calcium).mg == 11);
+        CHECK(mineral(f, Mineral::Magnesium).mg == 1);
+    }
+
     TEST_CASE("a zero next to a percent that lost its sign")
     {
         // "140mg 4%" read as "Omg 4".

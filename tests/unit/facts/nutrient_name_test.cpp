@@ -32,6 +32,13 @@ TEST_SUITE("facts")
         CHECK(matchMineralWord("Calclum") == Mineral::Calcium);
         CHECK(matchMineralWord("Magneslum") == Mineral::Magnesium);
         CHECK(matchMineralWord("Magnesiurn") == Mineral::Magnesium);
+        // Two edits in a seven-letter name read as six letters or more (calcium's l and i garbled together).
+        CHECK(matchMineralWord("Caicum") == Mineral::Calcium);
+        CHECK(matchMineralWord("Catcum") == Mineral::Calcium);
+        CHECK(matchMineralWord("Cakium") == Mineral::Calcium);
+        // Not for a six-letter name, nor for a word of five letters.
+        CHECK_FALSE(matchMineralWord("Sodkem"));
+        CHECK_FALSE(matchMineralWord("Calum"));
     }
 
     TEST_CASE("near misses are never minerals")
@@ -47,6 +54,9 @@ TEST_SUITE("facts")
         CHECK_FALSE(matchMineralWord("Phosphorus"));
         CHECK_FALSE(matchMineralWord("Zinc"));
         CHECK_FALSE(matchMineralWord("Podium"));
+        CHECK_FALSE(matchMineralWord("Calcitriol"));
+        CHECK_FALSE(matchMineralWord("Caffeine"));
+        CHECK_FALSE(matchMineralWord("Chromium"));
     }
 
     TEST_CASE("multi-word nutrient names")
