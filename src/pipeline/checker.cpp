@@ -110,6 +110,11 @@ bool allMinerals(const facts::Facts& f)
     return std::all_of(f.minerals.begin(), f.minerals.end(), [](const auto& m) { return m.has_value(); });
 }
 
+int mineralCount(const facts::Facts& f)
+{
+    return int(std::count_if(f.minerals.begin(), f.minerals.end(), [](const auto& m) { return m.has_value(); }));
+}
+
 // The minerals that `into` lacks, taken from `from` (another read of the same panel); also a printed amount
 // where `into` only estimated one from the %DV (its read lost the amount).
 void mergeMinerals(facts::Facts& into, const facts::Facts& from)
@@ -160,6 +165,7 @@ struct PanelPick {
     std::optional<image::Quad> quad; // TL, TR, BR, BL of the panel upright
     float glyphPx = 0;               // its glyph height in photo pixels
     int score = 0;                   // readScore
+    int minerals = 0;                // how many of the four it found: breaks a tie of scores
     std::vector<image::Quad> read;   // every candidate read so far
 };
 
@@ -252,11 +258,16 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
             !allMinerals(*candidateBest))
             if (auto one = readPanelAt(engine, photo, *candidate.throughRules, kPanelReads.front()))
                 mergeMinerals(*candidateBest, one->facts);
-        if (candidateBest && candidateScore > pick.score) {
+        // Of two reads that score alike (title and rows enough), the one with more of the four minerals: a
+        // panel clipped at its left edge reads as many rows as the whole one, but its names are cut.
+        const int candidateMinerals = candidateBest ? mineralCount(*candidateBest) : 0;
+        if (candidateBest && (candidateScore > pick.score ||
+                              (candidateScore == pick.score && candidateMinerals > pick.minerals))) {
             if (!candidateBest->panel && candidate.type != panel::PanelType::Unknown)
                 candidateBest->panel = candidate.type == panel::PanelType::SupplementFacts ? PanelType::SupplementFacts
                                                                                            : PanelType::NutritionFacts;
             pick.score = candidateScore;
+            pick.minerals = candidateMinerals;
             pick.facts = std::move(candidateBest);
             // The finder's corner order says which way is up unless the read found the panel upside down.
             const auto& c = candidate.corners;
