@@ -124,6 +124,11 @@ std::optional<Mineral> matchMineralWord(std::string_view word)
     std::string w = normaliseWord(word);
     if (w.size() < 4)
         return std::nullopt;
+    // A name whose first letter was cut off with the panel's edge ("alcium", "otassium"), read whole otherwise.
+    if (w.size() >= 5)
+        for (const Entry& e : vocabulary())
+            if (e.mineral && std::string_view(e.words[0]).substr(1) == w)
+                return e.mineral;
     std::size_t bestMineral = std::numeric_limits<std::size_t>::max();
     std::size_t bestOther = std::numeric_limits<std::size_t>::max();
     std::optional<Mineral> found;

@@ -39,6 +39,12 @@ TEST_SUITE("facts")
         // Not for a six-letter name, nor for a word of five letters.
         CHECK_FALSE(matchMineralWord("Sodkem"));
         CHECK_FALSE(matchMineralWord("Calum"));
+        // The first letter cut off with the panel's edge, the rest read whole.
+        CHECK(matchMineralWord("\xe2\x80\x98" "alcium") == Mineral::Calcium);
+        CHECK(matchMineralWord("otassium") == Mineral::Potassium);
+        CHECK(matchMineralWord("agnesium") == Mineral::Magnesium);
+        CHECK_FALSE(matchMineralWord("dium"));
+        CHECK_FALSE(matchMineralWord("alcum"));
     }
 
     TEST_CASE("near misses are never minerals")
