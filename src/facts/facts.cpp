@@ -295,13 +295,17 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
                 else if (fitsDailyValue(m, value, *pct))
                     pick = asMg;
             }
-            if (!pick) {
+            if (!pick && !(pct && *pct >= 1 && !row.dv->lessThan)) {
                 bool decimal = a.value != std::floor(a.value);
                 pick = (asGram && decimal) ? *asGram : asMg;
             }
-            value = pick->first;
-            unit = pick->second;
-            factor *= 0.7f; // the unit was not read
+            // A bare number that fits the row's %DV in no unit is another row's or a misread ("Calcium 11%
+            // Iron 904" for "Iron 90%"): the %DV below gives the estimate.
+            if (pick) {
+                value = pick->first;
+                unit = pick->second;
+                factor *= 0.7f; // the unit was not read
+            }
         } else if (pct && *pct >= 1 && !row.dv->lessThan && !fitsDailyValue(m, toMg(value, *unit), *pct)) {
             // The printed unit disagrees with the %DV: try the usual misreadings (mg read as g, g as mg,
             // mcg for mg) and take one only when it fits.

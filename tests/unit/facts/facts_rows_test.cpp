@@ -276,6 +276,20 @@ TEST_SUITE("facts")
         CHECK_FALSE(mineral(f, Mineral::Sodium).estimated);
     }
 
+    TEST_CASE("a bare number that fits the row's %DV in no unit is not its amount")
+    {
+        // Read so on a generated photo: "Calcium 11% â¢ Iron 90%" with the bullet as "e" and Iron's % as 4.
+        Facts f = parse({"Nutrition Facts", "Calories 50 Calories from Fat 0", "Sodium 0mg 0%",
+                         "Vitamin A 10% â¢ Vitamin C 16%", "Calcitim 11% e Iran 904"});
+        const auto& ca = mineral(f, Mineral::Calcium);
+        CHECK(ca.estimated);
+        CHECK(ca.mg == doctest::Approx(110));
+        // One that fits is kept, its unit taken as mg.
+        f = parse({"Supplement Facts", "Sodium (as sodium citrate) 250 11%"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 250);
+        CHECK_FALSE(mineral(f, Mineral::Sodium).estimated);
+    }
+
     TEST_CASE("two %DV-only items on one line whose bullet OCR read as other marks, or lost")
     {
         // Read so on a generated photo of an older panel: the bullets came out as "+", "=*" and "»*".
