@@ -3,7 +3,9 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <optional>
 
 namespace labelcheck::barcode::detail {
 
@@ -60,10 +62,8 @@ std::vector<Region> locateBarcodes(const cv::Mat& grey, int maxRegions, int work
     cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
     const double minArea = std::max(4.0 * win * win, 0.002 * small.total());
     cv::Mat regionMask(small.size(), CV_8U);
-    for (const auto& c : contours) {
-        const double area = cv::contourArea(c);
-        if (area < minArea)
-            continue;
+    // The blob's mean tensor: a region when its gradients are coherent as a whole.
+    const auto evaluate = [&](const std::vector<cv::Point>& c, double area) -> std::optional<Region> {
         cv::Rect bb = cv::boundingRect(c);
         regionMask(bb).setTo(0);
         cv::drawContours(regionMask, std::vector<std::vector<cv::Point>>{c}, 0, 255, cv::FILLED);
@@ -72,7 +72,7 @@ std::vector<Region> locateBarcodes(const cv::Mat& grey, int maxRegions, int work
         const double mxy = cv::mean(jxy(bb), regionMask(bb))[0];
         const double coh = std::sqrt((mxx - myy) * (mxx - myy) + 4 * mxy * mxy) / (mxx + myy + 1e-6);
         if (coh < 0.4)
-            continue;
+            return std::nullopt;
         Region r;
         r.gradientAngle = 0.5 * std::atan2(2 * mxy, mxx - myy);
         cv::RotatedRect box = cv::minAreaRect(c);
@@ -80,7 +80,54 @@ std::vector<Region> locateBarcodes(const cv::Mat& grey, int maxRegions, int work
         box.size = cv::Size2f(static_cast<float>(box.size.width / s), static_cast<float>(box.size.height / s));
         r.box = box;
         r.score = area * coh * coh * std::sqrt(mxx + myy);
-        out.push_back(r);
+        return r;
+    };
+    cv::Mat direction; // per pixel, the gradient's direction in [0, pi): made when first needed
+    for (const auto& c : contours) {
+        const double area = cv::contourArea(c);
+        if (area < minArea)
+            continue;
+        if (auto r = evaluate(c, area)) {
+            out.push_back(*r);
+            continue;
+        }
+        // A blurred symbol whose mask ran into the label's border and text is one blob of mixed directions:
+        // its own pixels are those of the blob's dominant direction; a wider opening cuts the thin border
+        // strips off it.
+        if (direction.empty()) {
+            cv::phase(diff, 2.0f * jxy, direction); // angle of (jxx - jyy, 2 jxy) = twice the direction
+            direction *= 0.5;
+        }
+        const cv::Rect bb = cv::boundingRect(c);
+        constexpr int kBins = 18;
+        std::array<double, kBins> hist{};
+        for (int y = bb.y; y < bb.y + bb.height; ++y)
+            for (int x = bb.x; x < bb.x + bb.width; ++x)
+                if (regionMask.at<std::uint8_t>(y, x))
+                    hist[static_cast<std::size_t>(std::min(kBins - 1, static_cast<int>(direction.at<float>(y, x) /
+                                                                                        CV_PI * kBins)))] +=
+                        coherentEnergy.at<float>(y, x);
+        const auto peak = std::max_element(hist.begin(), hist.end()) - hist.begin();
+        const double centre = (peak + 0.5) * CV_PI / kBins;
+        cv::Mat part(small.size(), CV_8U, cv::Scalar(0));
+        for (int y = bb.y; y < bb.y + bb.height; ++y)
+            for (int x = bb.x; x < bb.x + bb.width; ++x) {
+                double d = std::abs(direction.at<float>(y, x) - centre);
+                d = std::min(d, CV_PI - d);
+                part.at<std::uint8_t>(y, x) = regionMask.at<std::uint8_t>(y, x) && d < 0.2 &&
+                                                      coherence.at<float>(y, x) > 0.6f
+                                                  ? 255
+                                                  : 0;
+            }
+        cv::morphologyEx(part, part, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(win, win)));
+        std::vector<std::vector<cv::Point>> pieces;
+        cv::findContours(part, pieces, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+        for (const auto& p : pieces) {
+            const double a = cv::contourArea(p);
+            if (a >= minArea)
+                if (auto r = evaluate(p, a))
+                    out.push_back(*r);
+        }
     }
     std::sort(out.begin(), out.end(), [](const Region& a, const Region& b) { return a.score > b.score; });
     if (static_cast<int>(out.size()) > maxRegions)

@@ -14,7 +14,9 @@ struct Region {
     double score;         // larger is more barcode-like; only for ranking
 };
 
-// Up to `maxRegions` candidate regions of `grey` (CV_8UC1), best first. Works on a copy scaled to at most
+// Up to `maxRegions` candidate regions of `grey` (CV_8UC1), best first. A blob of strong gradients whose
+// directions are mixed (a blurred symbol joined to a label's border and text) is split: its pixels of the
+// dominant direction, opened wider, are looked at again. Works on a copy scaled to at most
 // `workSide` pixels on the long side, so its cost is bounded whatever the photo's size.
 std::vector<Region> locateBarcodes(const cv::Mat& grey, int maxRegions, int workSide = 800);
 
