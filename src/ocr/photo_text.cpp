@@ -1,5 +1,7 @@
 #include "labelcheck/ocr/photo_text.hpp"
 
+#include "reversed_bands.hpp"
+
 #include "labelcheck/core/median.hpp"
 #include "labelcheck/image/binarize_mat.hpp"
 #include "labelcheck/image/opencv.hpp"
@@ -15,57 +17,6 @@
 namespace labelcheck::ocr {
 
 namespace {
-
-// Claims are often light type reversed out of a colour band ("ELECTROLYTES" on brown): the recogniser's layout
-// analysis takes such a band for a picture, and skips type in a grey box. Finds the bands on `bin` (`grey`
-// binarised: wide blobs, mostly ink, with a hole per letter) and turns each over in `grey`: its whole outline
-// (the convex hull: descenders notch the band's edge) inverted and stretched so that its ground is white like
-// the rest of the page.
-void invertReversedBands(const cv::Mat& bin, cv::Mat& grey)
-{
-    cv::Mat ink = bin == 0;
-    cv::Mat labels, stats, centroids;
-    const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
-    for (int i = 1; i < n; ++i) {
-        const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-        const int area = stats.at<int>(i, cv::CC_STAT_AREA);
-        if (h < 14 || 2 * w < 3 * h || h > bin.rows / 3 || area < 0.45 * double(w) * h || area > 0.92 * double(w) * h)
-            continue;
-        const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w, h);
-        cv::Mat inside = labels(box) == i;
-        std::vector<std::vector<cv::Point>> contours;
-        std::vector<cv::Vec4i> hierarchy;
-        cv::findContours(inside.clone(), contours, hierarchy, cv::RETR_CCOMP, cv::CHAIN_APPROX_SIMPLE);
-        // Letters have at most two holes; a band with type reversed out of it has one per letter or more.
-        int holes = 0;
-        for (std::size_t c = 0; c < contours.size(); ++c)
-            holes += hierarchy[c][3] >= 0 && cv::boundingRect(contours[c]).height >= h / 5;
-        if (holes < 4)
-            continue;
-        cv::Mat filled = cv::Mat::zeros(inside.size(), CV_8U);
-        for (std::size_t c = 0; c < contours.size(); ++c)
-            if (hierarchy[c][3] < 0) {
-                std::vector<cv::Point> hull;
-                cv::convexHull(contours[c], hull);
-                cv::fillConvexPoly(filled, hull, cv::Scalar(255));
-            }
-
-        cv::Mat g = grey(box);
-        cv::Mat flipped = 255 - g;
-        // The band's ground, once turned over: the median of what was the band's ink.
-        const cv::Mat bandInk = bin(box);
-        std::vector<std::uint8_t> ground;
-        for (int y = 0; y < g.rows; ++y)
-            for (int x = 0; x < g.cols; ++x)
-                if (filled.at<std::uint8_t>(y, x) && bandInk.at<std::uint8_t>(y, x) == 0)
-                    ground.push_back(flipped.at<std::uint8_t>(y, x));
-        if (!ground.empty()) {
-            const double level = std::max<double>(medianOf(std::move(ground)), 32.0);
-            flipped.convertTo(flipped, CV_8U, 255.0 / level);
-        }
-        flipped.copyTo(g, filled);
-    }
-}
 
 // Whether the label around `panel` (photo pixels scaled by `scale`, offset `offset`) is light type on a dark
 // ground: the median tone of a ring just outside the panel.
@@ -162,7 +113,7 @@ Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image
         // Reversed bands are found on a binarised copy and turned over in the grey image the recogniser reads
         // (it binarises better than a fixed window would at every type size).
         const int window = options.panelGlyphPx > 0 ? 3 * options.faceGlyphPx | 1 : std::max(31, grey.cols / 25) | 1;
-        invertReversedBands(image::sauvolaMat(grey, image::SauvolaOptions{window, 0.2f, 128.0f}), grey);
+        detail::invertReversedBands(image::sauvolaMat(grey, image::SauvolaOptions{window, 0.2f, 128.0f}), grey);
     } catch (const cv::Exception& e) {
         return makeError(ErrorCode::Internal, std::string("photo text: OpenCV: ") + e.what());
     }

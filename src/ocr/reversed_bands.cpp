@@ -1,0 +1,73 @@
+#include "reversed_bands.hpp"
+
+#include "labelcheck/core/median.hpp"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+namespace labelcheck::ocr::detail {
+
+void invertReversedBands(const cv::Mat& bin, cv::Mat& grey)
+{
+    cv::Mat ink = bin == 0;
+    cv::Mat labels, stats, centroids;
+    const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+    for (int i = 1; i < n; ++i) {
+        const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+        const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+        if (h < 14 || 2 * w < 3 * h || h > bin.rows / 3 || area < 0.45 * double(w) * h || area > 0.92 * double(w) * h)
+            continue;
+        const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w, h);
+        cv::Mat inside = labels(box) == i;
+        std::vector<std::vector<cv::Point>> contours;
+        std::vector<cv::Vec4i> hierarchy;
+        cv::findContours(inside.clone(), contours, hierarchy, cv::RETR_CCOMP, cv::CHAIN_APPROX_SIMPLE);
+        // Letters have at most two holes; a band with type reversed out of it has one per letter or more.
+        int holes = 0;
+        for (std::size_t c = 0; c < contours.size(); ++c)
+            holes += hierarchy[c][3] >= 0 && cv::boundingRect(contours[c]).height >= h / 5;
+        if (holes < 4)
+            continue;
+        cv::Mat filled = cv::Mat::zeros(inside.size(), CV_8U);
+        for (std::size_t c = 0; c < contours.size(); ++c)
+            if (hierarchy[c][3] < 0) {
+                std::vector<cv::Point> hull;
+                cv::convexHull(contours[c], hull);
+                cv::fillConvexPoly(filled, hull, cv::Scalar(255));
+            }
+
+        // The band's ground, once turned over: the median of what was the band's ink.
+        const cv::Mat bandInk = bin(box);
+        const cv::Mat bandGrey = grey(box);
+        std::vector<std::uint8_t> ground;
+        for (int y = 0; y < box.height; ++y)
+            for (int x = 0; x < box.width; ++x)
+                if (filled.at<std::uint8_t>(y, x) && bandInk.at<std::uint8_t>(y, x) == 0)
+                    ground.push_back(static_cast<std::uint8_t>(255 - bandGrey.at<std::uint8_t>(y, x)));
+        const double level = ground.empty() ? 255.0 : std::max<double>(medianOf(std::move(ground)), 32.0);
+
+        // Only the band's inside is turned over, and its edge (pixels half band, half ground: a blur wide,
+        // taken as a twelfth of the band's height each way) is painted with the page's ground: turned over,
+        // that edge would be a box drawn round the type, which the recogniser's layout analysis takes for a
+        // table or a picture and skips.
+        const int edge = std::max(2, h / 12);
+        const cv::Rect around = cv::Rect(box.x - edge, box.y - edge, box.width + 2 * edge, box.height + 2 * edge) &
+                                cv::Rect(0, 0, grey.cols, grey.rows);
+        cv::Mat hull = cv::Mat::zeros(around.size(), CV_8U);
+        filled.copyTo(hull(cv::Rect(box.x - around.x, box.y - around.y, box.width, box.height)));
+        const cv::Mat k = cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * edge + 1, 2 * edge + 1));
+        cv::Mat inner, outer;
+        cv::erode(hull, inner, k);
+        cv::dilate(hull, outer, k);
+        cv::Mat g = grey(around);
+        cv::Mat flipped;
+        cv::Mat(255 - g).convertTo(flipped, CV_8U, 255.0 / level);
+        g.setTo(255, outer);
+        flipped.copyTo(g, inner);
+    }
+}
+
+} // namespace labelcheck::ocr::detail

@@ -1,0 +1,53 @@
+// The band inverter on a drawn band: what the recogniser is given around reversed type.
+#include "reversed_bands.hpp"
+
+#include "labelcheck/image/binarize_mat.hpp"
+
+#include <doctest/doctest.h>
+#include <opencv2/imgproc.hpp>
+
+namespace {
+
+// A page (white) with a dark band of light "letters" (rings, one hole each), tilted and blurred like a photo.
+cv::Mat bandPage()
+{
+    cv::Mat page(400, 900, CV_8U, cv::Scalar(235));
+    cv::rectangle(page, cv::Rect(100, 90, 700, 70), cv::Scalar(60), cv::FILLED);
+    for (int i = 0; i < 12; ++i)
+        cv::circle(page, cv::Point(150 + 55 * i, 125), 18, cv::Scalar(235), 6);
+    cv::Mat tilted;
+    cv::warpAffine(page, tilted, cv::getRotationMatrix2D(cv::Point2f(450, 130), 2, 1.0), page.size(),
+                   cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    cv::GaussianBlur(tilted, tilted, cv::Size(0, 0), 1.8);
+    return tilted;
+}
+
+} // namespace
+
+TEST_SUITE("ocr")
+{
+    TEST_CASE("a reversed band is turned over without a box round its type")
+    {
+        cv::Mat grey = bandPage();
+        const cv::Mat before = grey.clone();
+        const cv::Mat bin = labelcheck::image::sauvolaMat(grey, labelcheck::image::SauvolaOptions{61, 0.2f, 128.0f});
+        labelcheck::ocr::detail::invertReversedBands(bin, grey);
+        // The band's ground is now light and its letters dark.
+        CHECK(grey.at<std::uint8_t>(125, 450 + 27) > 200); // between two letters
+        CHECK(cv::mean(grey(cv::Rect(120, 100, 660, 50)))[0] > 150);
+        // No dark frame: on the band's outline, a few pixels out and in, the page stays light. Sampled along
+        // the band's long edges, away from the letters.
+        int dark = 0, sampled = 0;
+        const cv::Matx23d rot = cv::getRotationMatrix2D(cv::Point2f(450, 130), 2, 1.0);
+        for (int x = 110; x <= 790; x += 10)
+            for (int y : {86, 88, 90, 92, 94, 156, 158, 160, 162, 164}) {
+                const double px = rot(0, 0) * x + rot(0, 1) * y + rot(0, 2);
+                const double py = rot(1, 0) * x + rot(1, 1) * y + rot(1, 2);
+                ++sampled;
+                dark += grey.at<std::uint8_t>(cvRound(py), cvRound(px)) < 160;
+            }
+        INFO("dark samples on the band's edge: " << dark << " of " << sampled);
+        CHECK(dark == 0);
+        CHECK(cv::countNonZero(before != grey) > 0);
+    }
+}
