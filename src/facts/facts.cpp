@@ -933,6 +933,15 @@ Facts Parser::run()
     facts.notSignificant = notSignificant_;
     facts.electrolyteClaim = claimsElectrolytes(texts);
 
+    // Every Nutrition Facts panel declares sodium (21 CFR 101.9, "Sodium 0mg" included): a read under that
+    // title without it lost rows, and any mineral it did not see may be among them. Those are unreadable,
+    // not absent (one named as "not a significant source" stays absent).
+    if (facts.panel == PanelType::NutritionFacts && !facts.minerals[index(Mineral::Sodium)] &&
+        !notSignificant_[index(Mineral::Sodium)])
+        for (Mineral m : kMinerals)
+            if (!facts.minerals[index(m)] && !notSignificant_[index(m)])
+                facts.unreadable[index(m)] = true;
+
     if (!facts.panel && !facts.nutrients.empty()) {
         bool nutritionRows = std::any_of(facts.nutrients.begin(), facts.nutrients.end(), [](const Nutrient& n) {
             return n.canonical == "calories" || n.canonical == "total fat" || n.canonical == "total carbohydrate" ||

@@ -276,6 +276,29 @@ TEST_SUITE("facts")
         CHECK_FALSE(mineral(f, Mineral::Sodium).estimated);
     }
 
+    TEST_CASE("a Nutrition Facts read without sodium lost rows: the minerals it did not see are unreadable")
+    {
+        // Read so on a generated photo of a bottle curved 99 degrees: the title and the first rows only.
+        Facts f = parse({"Nutrition Facts", "Serving Size 1 cup (240 mL)", "Calories 80", "Total Fat 0g 0%",
+                         "Cholesterol 0mg 0%"});
+        REQUIRE(f.panel == PanelType::NutritionFacts);
+        for (Mineral m : kMinerals) {
+            CHECK(absent(f, m));
+            CHECK(f.unreadable[index(m)]);
+        }
+        // With sodium read, a mineral not on the panel is absent.
+        f = parse({"Nutrition Facts", "Calories 80", "Total Fat 0g 0%", "Sodium 200mg 9%", "Potassium 60mg 1%"});
+        CHECK_FALSE(f.unreadable[index(Mineral::Magnesium)]);
+        CHECK_FALSE(f.unreadable[index(Mineral::Calcium)]);
+        // A Supplement Facts panel need not declare sodium.
+        f = parse({"Supplement Facts", "Serving Size 1 Stick", "Magnesium 60mg 14%", "Potassium 200mg 4%"});
+        CHECK_FALSE(f.unreadable[index(Mineral::Sodium)]);
+        // "Not a significant source of calcium" keeps calcium absent.
+        f = parse({"Nutrition Facts", "Calories 80", "Total Fat 0g 0%", "Not a significant source of calcium"});
+        CHECK(f.unreadable[index(Mineral::Sodium)]);
+        CHECK_FALSE(f.unreadable[index(Mineral::Calcium)]);
+    }
+
     TEST_CASE("a bare number that fits the row's %DV in no unit is not its amount")
     {
         // Read so on a generated photo: "Calcium 11% â¢ Iron 90%" with the bullet as "e" and Iron's % as 4.
