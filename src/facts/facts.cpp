@@ -298,6 +298,10 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
             if (!pick && !(pct && *pct >= 1 && !row.dv->lessThan)) {
                 bool decimal = a.value != std::floor(a.value);
                 pick = (asGram && decimal) ? *asGram : asMg;
+                // Four digits or more ending in 9 with no unit: "190mg" read as "1909", the m lost and the g
+                // read as 9. No serving's sodium or potassium is printed as a bare four-digit number.
+                if (asGram && !decimal && a.value >= 1000)
+                    pick = std::make_pair(asGram->first, AmountUnit::Mg);
             }
             // A bare number that fits the row's %DV in no unit is another row's or a misread ("Calcium 11%
             // Iron 904" for "Iron 90%"): the %DV below gives the estimate.

@@ -307,6 +307,10 @@ TEST_SUITE("facts")
         const auto& ca = mineral(f, Mineral::Calcium);
         CHECK(ca.estimated);
         CHECK(ca.mg == doctest::Approx(110));
+        // "190mg" read as "1909" (the m lost, the g read as 9), with no %DV to check it against.
+        f = parse({"Nutrition Facts", "Calories 80", "Sodium 1909", "Potassium 2609"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 190);
+        CHECK(mineral(f, Mineral::Potassium).mg == 260);
         // One that fits is kept, its unit taken as mg.
         f = parse({"Supplement Facts", "Sodium (as sodium citrate) 250 11%"});
         CHECK(mineral(f, Mineral::Sodium).mg == 250);
