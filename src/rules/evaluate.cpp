@@ -64,7 +64,10 @@ Evaluation evaluate(const LabelFindings& label, const std::optional<ReferenceMin
 
     ev.missing = missingMinerals(ev.minerals, uncertain);
     ev.mentionedNotDeclared = mentionedNotDeclared(ev.missing, label.mentioned);
-    ev.verdict = decideVerdict(label.panelRead, reference.has_value(), ev.electrolyteClaim, !ev.missing.empty());
+    // A panel whose every mineral row is unreadable (a Nutrition Facts read that lost its rows) says nothing
+    // about the minerals: the verdict is the one of no panel, neither complete nor incomplete.
+    const bool mineralsRead = label.panelRead && ev.uncertain.size() < kMinerals.size();
+    ev.verdict = decideVerdict(mineralsRead, reference.has_value(), ev.electrolyteClaim, !ev.missing.empty());
     if (ev.verdict == Verdict::Unreadable)
         ev.confidence = 0;
     if (databaseConsulted) {

@@ -133,6 +133,25 @@ TEST_SUITE("rules")
         CHECK(ev.minerals[index(Mineral::Calcium)]->confidence == 0.0);
     }
 
+    TEST_CASE("a panel whose every mineral row is unreadable is unreadable, not complete")
+    {
+        LabelFindings l = lmnt();
+        for (Mineral m : kMinerals) {
+            l.minerals[index(m)] = std::nullopt;
+            l.unreadable[index(m)] = true;
+        }
+        Evaluation ev = evaluate(l, std::nullopt, false);
+        CHECK(ev.verdict == Verdict::Unreadable);
+        CHECK(ev.missing.empty());
+        CHECK(ev.confidence == 0);
+        // One mineral read: the others are declared, amounts unknown.
+        l.minerals[index(Mineral::Sodium)] = mg(300);
+        l.unreadable[index(Mineral::Sodium)] = false;
+        ev = evaluate(l, std::nullopt, false);
+        CHECK(ev.verdict == Verdict::Complete);
+        CHECK(ev.confidence <= 0.5);
+    }
+
     TEST_CASE("an unreadable row is resolved by the record")
     {
         LabelFindings l = lmnt();
