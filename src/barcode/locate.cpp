@@ -104,8 +104,8 @@ std::vector<Region> locateBarcodes(const cv::Mat& grey, int maxRegions, int work
         for (int y = bb.y; y < bb.y + bb.height; ++y)
             for (int x = bb.x; x < bb.x + bb.width; ++x)
                 if (regionMask.at<std::uint8_t>(y, x))
-                    hist[static_cast<std::size_t>(std::min(kBins - 1, static_cast<int>(direction.at<float>(y, x) /
-                                                                                        CV_PI * kBins)))] +=
+                    hist[static_cast<std::size_t>(
+                        std::min(kBins - 1, static_cast<int>(direction.at<float>(y, x) / CV_PI * kBins)))] +=
                         coherentEnergy.at<float>(y, x);
         const auto peak = std::max_element(hist.begin(), hist.end()) - hist.begin();
         const double centre = (peak + 0.5) * CV_PI / kBins;
@@ -114,10 +114,8 @@ std::vector<Region> locateBarcodes(const cv::Mat& grey, int maxRegions, int work
             for (int x = bb.x; x < bb.x + bb.width; ++x) {
                 double d = std::abs(direction.at<float>(y, x) - centre);
                 d = std::min(d, CV_PI - d);
-                part.at<std::uint8_t>(y, x) = regionMask.at<std::uint8_t>(y, x) && d < 0.2 &&
-                                                      coherence.at<float>(y, x) > 0.6f
-                                                  ? 255
-                                                  : 0;
+                part.at<std::uint8_t>(y, x) =
+                    regionMask.at<std::uint8_t>(y, x) && d < 0.2 && coherence.at<float>(y, x) > 0.6f ? 255 : 0;
             }
         cv::morphologyEx(part, part, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(win, win)));
         std::vector<std::vector<cv::Point>> pieces;

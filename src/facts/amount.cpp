@@ -48,7 +48,6 @@ std::string_view trimPunct(std::string_view s)
     return s;
 }
 
-
 // Maps a glyph OCR confuses with a digit to that digit, or returns 0.
 char digitLookalike(char c)
 {

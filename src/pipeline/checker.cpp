@@ -209,8 +209,7 @@ std::optional<OneRead> readPanelAt(ocr::Engine& engine, const image::Image& phot
     if (!text)
         return std::nullopt;
     return OneRead{facts::parseFacts(text->lines),
-                   rectified->scale > 0 ? float(rectified->glyphHeightPx / rectified->scale) : 0.0f,
-                   text->upsideDown};
+                   rectified->scale > 0 ? float(rectified->glyphHeightPx / rectified->scale) : 0.0f, text->upsideDown};
 }
 
 // Reads the most panel-like `candidates` in turn into `pick`. Each is read from its quad grown a little (the
@@ -261,8 +260,8 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
         // Of two reads that score alike (title and rows enough), the one with more of the four minerals: a
         // panel clipped at its left edge reads as many rows as the whole one, but its names are cut.
         const int candidateMinerals = candidateBest ? mineralCount(*candidateBest) : 0;
-        if (candidateBest && (candidateScore > pick.score ||
-                              (candidateScore == pick.score && candidateMinerals > pick.minerals))) {
+        if (candidateBest &&
+            (candidateScore > pick.score || (candidateScore == pick.score && candidateMinerals > pick.minerals))) {
             if (!candidateBest->panel && candidate.type != panel::PanelType::Unknown)
                 candidateBest->panel = candidate.type == panel::PanelType::SupplementFacts ? PanelType::SupplementFacts
                                                                                            : PanelType::NutritionFacts;

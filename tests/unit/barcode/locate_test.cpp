@@ -25,8 +25,8 @@ TEST_SUITE("barcode")
         testing::paste(canvas, symbol, centre, 0);
         // Turned a little, like the photo.
         cv::Mat turned, grey;
-        cv::warpAffine(canvas, turned, cv::getRotationMatrix2D(cv::Point2f(650, 850), 6, 1.0), photo,
-                       cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+        cv::warpAffine(canvas, turned, cv::getRotationMatrix2D(cv::Point2f(650, 850), 6, 1.0), photo, cv::INTER_LINEAR,
+                       cv::BORDER_REPLICATE);
         cv::cvtColor(turned, grey, cv::COLOR_BGR2GRAY);
         const cv::Matx23d rot = cv::getRotationMatrix2D(cv::Point2f(650, 850), 6, 1.0);
         const cv::Point2f truth(static_cast<float>(rot(0, 0) * centre.x + rot(0, 1) * centre.y + rot(0, 2)),

@@ -70,8 +70,8 @@ TEST_SUITE("facts")
 
     TEST_CASE("a number made only of lookalikes reads before a mass unit")
     {
-        for (auto [text, value] : {std::pair{"llmg", 11.0}, {"limg", 11.0}, {"Img", 1.0}, {"lO mg", 10.0},
-                                   {"Il mcg", 11.0}}) {
+        for (auto [text, value] :
+             {std::pair{"llmg", 11.0}, {"limg", 11.0}, {"Img", 1.0}, {"lO mg", 10.0}, {"Il mcg", 11.0}}) {
             auto a = parseAmount(text);
             REQUIRE_MESSAGE(a, text);
             CHECK(a->value == value);
@@ -90,7 +90,9 @@ TEST_SUITE("facts")
         CHECK(parseAmount("17:mg,.")->value == 17);
         CHECK(parseAmount("17:mg,.")->unit == AmountUnit::Mg);
         CHECK(parseAmount("35 .mg")->value == 35);
-        CHECK(parseAmount("\xe2\x80\x9c" "500 meg")->value == 500);
+        CHECK(parseAmount("\xe2\x80\x9c"
+                          "500 meg")
+                  ->value == 500);
         CHECK(parseAmount("'45mg")->value == 45);
         CHECK(parseAmount("0.2g")->value == doctest::Approx(0.2));
         CHECK(parseAmount("1,000 mg")->value == 1000);

@@ -279,8 +279,8 @@ TEST_SUITE("facts")
     TEST_CASE("a Nutrition Facts read without sodium lost rows: the minerals it did not see are unreadable")
     {
         // Read so on a generated photo of a bottle curved 99 degrees: the title and the first rows only.
-        Facts f = parse({"Nutrition Facts", "Serving Size 1 cup (240 mL)", "Calories 80", "Total Fat 0g 0%",
-                         "Cholesterol 0mg 0%"});
+        Facts f = parse(
+            {"Nutrition Facts", "Serving Size 1 cup (240 mL)", "Calories 80", "Total Fat 0g 0%", "Cholesterol 0mg 0%"});
         REQUIRE(f.panel == PanelType::NutritionFacts);
         for (Mineral m : kMinerals) {
             CHECK(absent(f, m));
@@ -320,16 +320,16 @@ TEST_SUITE("facts")
     TEST_CASE("two %DV-only items on one line whose bullet OCR read as other marks, or lost")
     {
         // Read so on a generated photo of an older panel: the bullets came out as "+", "=*" and "»*".
-        Facts f = parse({"Nutrition Facts", "Calories 200 Calories from Fat 0", "Sodium 390mg 16%",
-                         "Vitamin A0% + Vitamin C 14%", "Calcium 3% =* Iron 2%",
-                         "Potassium 13% \xc2\xbb* Magnesium 22%"});
+        Facts f =
+            parse({"Nutrition Facts", "Calories 200 Calories from Fat 0", "Sodium 390mg 16%",
+                   "Vitamin A0% + Vitamin C 14%", "Calcium 3% =* Iron 2%", "Potassium 13% \xc2\xbb* Magnesium 22%"});
         CHECK(f.dvEra == DvEra::Pre2016);
         CHECK(mineral(f, Mineral::Calcium).dailyValuePct == 3);
         CHECK(mineral(f, Mineral::Potassium).dailyValuePct == 13);
         CHECK(mineral(f, Mineral::Magnesium).dailyValuePct == 22);
         CHECK(mineral(f, Mineral::Magnesium).mg == doctest::Approx(88));
-        Facts g = parse({"Nutrition Facts", "Calories 50 Calories from Fat 0", "Sodium 35mg 1%",
-                         "Iron 2% Calcium 5%", "Magnesium 21%"});
+        Facts g = parse({"Nutrition Facts", "Calories 50 Calories from Fat 0", "Sodium 35mg 1%", "Iron 2% Calcium 5%",
+                         "Magnesium 21%"});
         CHECK(mineral(g, Mineral::Calcium).dailyValuePct == 5);
         CHECK(mineral(g, Mineral::Magnesium).dailyValuePct == 21);
     }

@@ -40,7 +40,8 @@ TEST_SUITE("facts")
         CHECK_FALSE(matchMineralWord("Sodkem"));
         CHECK_FALSE(matchMineralWord("Calum"));
         // The first letter cut off with the panel's edge, the rest read whole.
-        CHECK(matchMineralWord("\xe2\x80\x98" "alcium") == Mineral::Calcium);
+        CHECK(matchMineralWord("\xe2\x80\x98"
+                               "alcium") == Mineral::Calcium);
         CHECK(matchMineralWord("otassium") == Mineral::Potassium);
         CHECK(matchMineralWord("agnesium") == Mineral::Magnesium);
         CHECK_FALSE(matchMineralWord("dium"));

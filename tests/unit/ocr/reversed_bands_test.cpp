@@ -16,8 +16,8 @@ cv::Mat bandPage()
     for (int i = 0; i < 12; ++i)
         cv::circle(page, cv::Point(150 + 55 * i, 125), 18, cv::Scalar(235), 6);
     cv::Mat tilted;
-    cv::warpAffine(page, tilted, cv::getRotationMatrix2D(cv::Point2f(450, 130), 2, 1.0), page.size(),
-                   cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    cv::warpAffine(page, tilted, cv::getRotationMatrix2D(cv::Point2f(450, 130), 2, 1.0), page.size(), cv::INTER_LINEAR,
+                   cv::BORDER_REPLICATE);
     cv::GaussianBlur(tilted, tilted, cv::Size(0, 0), 1.8);
     return tilted;
 }
