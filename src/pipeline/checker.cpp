@@ -68,9 +68,15 @@ std::vector<std::string> lineTexts(const std::vector<TextLine>& lines)
     return out;
 }
 
+// How many of the four minerals `f` holds.
+int mineralCount(const facts::Facts& f)
+{
+    return int(std::count_if(f.minerals.begin(), f.minerals.end(), [](const auto& m) { return m.has_value(); }));
+}
+
 bool hasMinerals(const facts::Facts& f)
 {
-    return std::any_of(f.minerals.begin(), f.minerals.end(), [](const auto& m) { return m.has_value(); });
+    return mineralCount(f) > 0;
 }
 
 // How many panel candidates are read before giving up: each costs a rectification and an OCR pass.
@@ -107,12 +113,7 @@ constexpr std::array<PanelRead, 2> kPanelReads{
 
 bool allMinerals(const facts::Facts& f)
 {
-    return std::all_of(f.minerals.begin(), f.minerals.end(), [](const auto& m) { return m.has_value(); });
-}
-
-int mineralCount(const facts::Facts& f)
-{
-    return int(std::count_if(f.minerals.begin(), f.minerals.end(), [](const auto& m) { return m.has_value(); }));
+    return mineralCount(f) == int(f.minerals.size());
 }
 
 // The minerals that `into` lacks, taken from `from` (another read of the same panel); also a printed amount
