@@ -114,6 +114,15 @@ void countBrackets(Token& tok)
     }
 }
 
+// Makes the next piece part of `tok` (a unit, a % sign, the rest of a number): its text, the weaker confidence,
+// its separator.
+void absorb(Token& tok, const Piece& next)
+{
+    tok.text += " " + next.text;
+    tok.confidence = std::min(tok.confidence, next.confidence);
+    tok.separatorAfter = next.separatorAfter;
+}
+
 } // namespace
 
 std::vector<Token> tokenizeLine(const TextLine& line)
@@ -142,27 +151,16 @@ std::vector<Token> tokenizeLine(const TextLine& line)
             pendingLessThan = true;
             continue;
         }
-        // A number OCR read only as lookalikes, its unit a word apart ("iS mg"): read the two as one.
-        if (i + 1 < pieces.size() && !parseAmount(p.text) && !parseDailyValue(p.text)) {
-            auto unit = parseUnitText(pieces[i + 1].text);
-            if (unit && (*unit == "mg" || *unit == "mcg"))
-                if (auto joined = parseAmount(p.text + pieces[i + 1].text)) {
-                    tok.kind = TokenKind::Amount;
-                    tok.amount = *joined;
-                    tok.text += " " + pieces[i + 1].text;
-                    tok.confidence = std::min(tok.confidence, pieces[i + 1].confidence);
-                    tok.separatorAfter = pieces[i + 1].separatorAfter;
-                    ++i;
-                    if (pendingLessThan) {
-                        tok.amount.lessThan = true;
-                        pendingLessThan = false;
-                    }
-                    countBrackets(tok);
-                    out.push_back(std::move(tok));
-                    continue;
-                }
-        }
-        if (isDaggerMark(p.text) && !out.empty() && out.back().kind != TokenKind::Word) {
+        // A number OCR read only as lookalikes, its unit a word apart ("ll mg"): the two read as one.
+        std::optional<Amount> unitApart;
+        if (i + 1 < pieces.size() && !parseAmount(p.text) && !parseDailyValue(p.text))
+            if (auto unit = parseUnitText(pieces[i + 1].text); unit && (*unit == "mg" || *unit == "mcg"))
+                unitApart = parseAmount(p.text + pieces[i + 1].text);
+        if (unitApart) {
+            tok.kind = TokenKind::Amount;
+            tok.amount = *unitApart;
+            absorb(tok, pieces[++i]);
+        } else if (isDaggerMark(p.text) && !out.empty() && out.back().kind != TokenKind::Word) {
             tok.kind = TokenKind::Dagger;
             tok.dv.noDailyValue = true;
         } else if (p.text == "\xe2\x80\xa0" || p.text == "\xe2\x80\xa1" || p.text == "**") {
@@ -182,10 +180,7 @@ std::vector<Token> tokenizeLine(const TextLine& line)
                     joined && joined->unit && joined->value == std::floor(joined->value)) {
                     tok.amount = *joined;
                     tok.amount.ocrFixed = true;
-                    tok.text += " " + pieces[i + 1].text;
-                    tok.confidence = std::min(tok.confidence, pieces[i + 1].confidence);
-                    tok.separatorAfter = pieces[i + 1].separatorAfter;
-                    ++i;
+                    absorb(tok, pieces[++i]);
                 }
             }
             if (i + 1 < pieces.size()) {
@@ -197,18 +192,12 @@ std::vector<Token> tokenizeLine(const TextLine& line)
                         tok.amount.unit = massUnit(*u);
                         tok.amount.ocrFixed |= unitFixed;
                         tok.amount.trailingNineAsGram.reset();
-                        tok.text += " " + next.text;
-                        tok.confidence = std::min(tok.confidence, next.confidence);
-                        tok.separatorAfter = next.separatorAfter;
-                        ++i;
+                        absorb(tok, pieces[++i]);
                     } else if (isPercentSign(next.text)) {
                         if (auto dv2 = parseDailyValue(p.text + "%")) {
                             tok.kind = TokenKind::Percent;
                             tok.dv = *dv2;
-                            tok.text += " " + next.text;
-                            tok.confidence = std::min(tok.confidence, next.confidence);
-                            tok.separatorAfter = next.separatorAfter;
-                            ++i;
+                            absorb(tok, pieces[++i]);
                         }
                     }
                 }
