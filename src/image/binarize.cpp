@@ -39,20 +39,20 @@ cv::Mat sauvolaMat(const cv::Mat& grey, const SauvolaOptions& o)
 {
     CV_Assert(grey.type() == CV_8UC1);
     int win = std::max(3, o.window | 1);
-    cv::Mat f, mean, sq, meanSq;
-    grey.convertTo(f, CV_32F);
-    cv::boxFilter(f, mean, CV_32F, cv::Size(win, win), cv::Point(-1, -1), true, cv::BORDER_REPLICATE);
-    cv::boxFilter(f.mul(f), meanSq, CV_32F, cv::Size(win, win), cv::Point(-1, -1), true, cv::BORDER_REPLICATE);
+    cv::Mat mean, meanSq;
+    cv::boxFilter(grey, mean, CV_32F, cv::Size(win, win), cv::Point(-1, -1), true, cv::BORDER_REPLICATE);
+    cv::sqrBoxFilter(grey, meanSq, CV_32F, cv::Size(win, win), cv::Point(-1, -1), true, cv::BORDER_REPLICATE);
     cv::Mat out(grey.size(), CV_8UC1);
+    const float k = o.k, invRange = 1.0f / o.range;
     for (int y = 0; y < grey.rows; ++y) {
         const float* m = mean.ptr<float>(y);
         const float* m2 = meanSq.ptr<float>(y);
-        const float* p = f.ptr<float>(y);
+        const std::uint8_t* p = grey.ptr<std::uint8_t>(y);
         std::uint8_t* d = out.ptr<std::uint8_t>(y);
         for (int x = 0; x < grey.cols; ++x) {
-            float var = std::max(0.0f, m2[x] - m[x] * m[x]);
-            float t = m[x] * (1.0f + o.k * (std::sqrt(var) / o.range - 1.0f));
-            d[x] = p[x] <= t ? 0 : 255;
+            const float var = std::max(0.0f, m2[x] - m[x] * m[x]);
+            const float t = m[x] * (1.0f + k * (std::sqrt(var) * invRange - 1.0f));
+            d[x] = float(p[x]) <= t ? 0 : 255;
         }
     }
     return out;
