@@ -591,6 +591,13 @@ TEST_SUITE("facts")
         // Dual columns with units on both sides stay apart.
         f = parse({"Sodium 250mg 11% 500mg 22%"});
         CHECK(mineral(f, Mineral::Sodium).mg == 250);
+        // Regression from a generated photo: the narrow 1 set apart and the unit a word apart.
+        f = parse({"Supplement Facts", "Potassium (as", "potassium chloride) 1 10 mg MN"});
+        CHECK(mineral(f, Mineral::Potassium).mg == 110);
+        CHECK(*mineral(f, Mineral::Potassium).confidence < 1.0f);
+        // Two numbers without a unit after them are not joined ("5 10" is not 510 mg).
+        f = parse({"Supplement Facts", "Sodium 5 10 20%"});
+        CHECK_FALSE(mineral(f, Mineral::Sodium).mg == 510);
     }
 
 } // TEST_SUITE
