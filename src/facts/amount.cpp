@@ -67,15 +67,16 @@ char digitLookalike(char c)
     }
 }
 
-// A number made only of glyphs OCR confuses with 1 and 0 ("llmg" for 11mg, "Img" for 1mg): read as a number
-// only when a mass unit follows, which words do not.
+// A number made only of glyphs OCR confuses with 1 and 0 ("llmg" for 11mg, "Img" for 1mg, and a 1 with a
+// foot read as L first, "LOmg" for 10mg): read as a number only when a mass unit follows, which words do not.
 std::optional<double> lookalikeNumber(std::string_view text)
 {
     if (text.empty() || text.size() > 3)
         return std::nullopt;
     std::string digits;
-    for (char c : text) {
-        char d = digitLookalike(c);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const char d = i == 0 && c == 'L' ? '1' : digitLookalike(c);
         if (d != '0' && d != '1')
             return std::nullopt;
         digits += d;

@@ -71,7 +71,7 @@ TEST_SUITE("facts")
     TEST_CASE("a number made only of lookalikes reads before a mass unit")
     {
         for (auto [text, value] :
-             {std::pair{"llmg", 11.0}, {"limg", 11.0}, {"Img", 1.0}, {"lO mg", 10.0}, {"Il mcg", 11.0}}) {
+             {std::pair{"llmg", 11.0}, {"limg", 11.0}, {"Img", 1.0}, {"lO mg", 10.0}, {"Il mcg", 11.0}, {"LOmg", 10.0}}) {
             auto a = parseAmount(text);
             REQUIRE_MESSAGE(a, text);
             CHECK(a->value == value);
@@ -83,6 +83,8 @@ TEST_SUITE("facts")
         CHECK_FALSE(parseAmount("Ill"));
         CHECK_FALSE(parseAmount("lO IU"));
         CHECK_FALSE(parseAmount("llllmg"));
+        // L only as a 1's foot, first.
+        CHECK_FALSE(parseAmount("lLmg"));
     }
 
     TEST_CASE("OCR specks between the number and its unit")
