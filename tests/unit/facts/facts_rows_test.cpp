@@ -138,6 +138,19 @@ TEST_SUITE("facts")
         CHECK(f.electrolyteClaim);
     }
 
+    TEST_CASE("a blend whose name OCR misread one letter off still holds mentions")
+    {
+        for (const char* header : {"Electrolyte Biend 1.2 g *", "Eiectrolyte Bend 1,050 mg"}) {
+            Facts f = parse({header, "Sodium", "Potassium"});
+            CHECK_MESSAGE(absent(f, Mineral::Sodium), header);
+            CHECK_FALSE(f.unreadable[index(Mineral::Sodium)]);
+            CHECK(f.mentioned[index(Mineral::Potassium)]);
+        }
+        // A word merely like it is not a blend.
+        Facts f = parse({"Supplement Facts", "Vitamin C 60 mg", "Sodium"});
+        CHECK(f.unreadable[index(Mineral::Sodium)]);
+    }
+
     TEST_CASE("bare mineral names listed under a blend are mentions")
     {
         Facts f = parse({"Proprietary Electrolyte Blend 500 mg \xe2\x80\xa0", "Sodium, Potassium, Magnesium"});
