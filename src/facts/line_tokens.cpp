@@ -173,18 +173,17 @@ std::vector<Token> tokenizeLine(const TextLine& line)
             tok.kind = TokenKind::Amount;
             tok.amount = *a;
             // A space inside a number: "2 30mg" is 230 mg (a bare integer glued to an integer amount), and
-            // "1 10 mg" is 110 mg (the narrow 1 set apart, the unit a word apart).
+            // "1 10 mg" is 110 mg (a narrow digit set apart, the unit a word further).
             if (!a->unit && a->unitText.empty() && i + 1 < pieces.size() && isDigit(p.text.back()) &&
                 p.text.find_first_not_of("0123456789") == std::string::npos && p.text.size() <= 2 &&
                 isDigit(pieces[i + 1].text.front())) {
                 const std::string& rest = pieces[i + 1].text;
-                if (auto joined = parseAmount(p.text + rest);
-                    joined && joined->unit && joined->value == std::floor(joined->value)) {
-                    tok.amount = *joined;
-                    tok.amount.ocrFixed = true;
-                    absorb(tok, pieces[++i]);
-                } else if (rest.size() <= 3 && rest.find_first_not_of("0123456789") == std::string::npos &&
-                           i + 2 < pieces.size() && parseUnitText(pieces[i + 2].text) && joined) {
+                const auto joined = parseAmount(p.text + rest);
+                const bool unitJoined = joined && joined->unit && joined->value == std::floor(joined->value);
+                const bool unitApart = joined && !joined->unit && rest.size() <= 3 &&
+                                       rest.find_first_not_of("0123456789") == std::string::npos &&
+                                       i + 2 < pieces.size() && parseUnitText(pieces[i + 2].text);
+                if (unitJoined || unitApart) {
                     tok.amount = *joined;
                     tok.amount.ocrFixed = true;
                     absorb(tok, pieces[++i]);
