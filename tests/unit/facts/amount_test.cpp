@@ -70,8 +70,12 @@ TEST_SUITE("facts")
 
     TEST_CASE("a number made only of lookalikes reads before a mass unit")
     {
-        for (auto [text, value] :
-             {std::pair{"llmg", 11.0}, {"limg", 11.0}, {"Img", 1.0}, {"lO mg", 10.0}, {"Il mcg", 11.0}, {"LOmg", 10.0}}) {
+        for (auto [text, value] : {std::pair{"llmg", 11.0},
+                                   {"limg", 11.0},
+                                   {"Img", 1.0},
+                                   {"lO mg", 10.0},
+                                   {"Il mcg", 11.0},
+                                   {"LOmg", 10.0}}) {
             auto a = parseAmount(text);
             REQUIRE_MESSAGE(a, text);
             CHECK(a->value == value);
