@@ -22,9 +22,10 @@ struct PanelReadOptions {
     float retryBelowConfidence = 0.6f; // read the image turned 180 degrees when the first read is weaker
 };
 
-// Reads `panel` (an output of image::rectifyPanel) with `engine`; when the words' mean confidence is
-// below options.retryBelowConfidence, reads it again turned 180 degrees and keeps the read with more
-// confident text. Errors as Engine::recognize. Same thread rules as the engine.
+// Reads `panel` (an output of image::rectifyPanel) with `engine`; when the layout analysis finds no text at
+// all, reads it again as one block; when the words' mean confidence is below options.retryBelowConfidence,
+// reads it again turned 180 degrees and keeps the read with more confident text. Errors as
+// Engine::recognize. Same thread rules as the engine.
 Expected<PanelText> readPanel(Engine& engine, const image::Image& panel, const PanelReadOptions& options = {});
 
 } // namespace labelcheck::ocr
