@@ -43,15 +43,10 @@ struct Row {
             if (n.find(w) != std::string::npos)
                 return true;
         // "Blend" one OCR edit off ("Bend", "Biend") as a word of its own.
-        std::size_t start = 0;
-        while (start < n.size()) {
-            std::size_t end = n.find(' ', start);
-            if (end == std::string::npos)
-                end = n.size();
-            const std::string word = lettersOnly(std::string_view(n).substr(start, end - start));
+        for (const auto& w : splitWords(n)) {
+            const std::string word = lettersOnly(w);
             if (word.size() >= 4 && word.size() <= 6 && editDistance(word, "blend") <= 1)
                 return true;
-            start = end + 1;
         }
         return false;
     }

@@ -98,4 +98,23 @@ std::size_t editDistance(std::string_view a, std::string_view b)
     return prev[b.size()];
 }
 
+std::vector<std::string> splitWords(std::string_view line)
+{
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : line) {
+        // Hyphens and slashes separate compound words ("sodium-citrate", "Sodium/Potassium").
+        if (c == ' ' || c == '\t' || c == '-' || c == '/' || c == ',' || c == ';' || c == '(' || c == ')') {
+            if (!cur.empty())
+                out.push_back(cur);
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    if (!cur.empty())
+        out.push_back(cur);
+    return out;
+}
+
 } // namespace labelcheck::facts

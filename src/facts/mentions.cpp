@@ -30,25 +30,6 @@ bool matchesAny(std::string_view word, std::initializer_list<std::string_view> l
     return false;
 }
 
-std::vector<std::string> splitWords(std::string_view line)
-{
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : line) {
-        // Hyphens and slashes separate compound words ("sodium-citrate", "Sodium/Potassium").
-        if (c == ' ' || c == '\t' || c == '-' || c == '/' || c == ',' || c == ';' || c == '(' || c == ')') {
-            if (!cur.empty())
-                out.push_back(cur);
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    if (!cur.empty())
-        out.push_back(cur);
-    return out;
-}
-
 } // namespace
 
 bool isElectrolyteCompoundWord(std::string_view word)

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace labelcheck::facts {
 
@@ -18,6 +19,10 @@ std::string foldToLetters(std::string_view word);
 
 // Keeps only ASCII letters of an already folded word ("sodium/" -> "sodium").
 std::string lettersOnly(std::string_view word);
+
+// The words of a line, split at spaces, tabs, hyphens, slashes, commas, semicolons and parentheses
+// ("Sodium/Potassium (as sodium-citrate)" -> Sodium, Potassium, as, sodium, citrate).
+std::vector<std::string> splitWords(std::string_view line);
 
 // Levenshtein distance (insert, delete, substitute each cost 1), byte-wise.
 std::size_t editDistance(std::string_view a, std::string_view b);

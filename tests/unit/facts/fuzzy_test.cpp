@@ -25,4 +25,11 @@ TEST_SUITE("facts")
         CHECK(lettersOnly("sodium/,") == "sodium");
     }
 
+    TEST_CASE("words of a line")
+    {
+        CHECK(splitWords("Sodium/Potassium (as sodium-citrate),  x") ==
+              std::vector<std::string>{"Sodium", "Potassium", "as", "sodium", "citrate", "x"});
+        CHECK(splitWords(" ; ").empty());
+    }
+
 } // TEST_SUITE
