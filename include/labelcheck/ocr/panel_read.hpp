@@ -18,12 +18,14 @@ struct PanelText {
 };
 
 struct PanelReadOptions {
-    RecognizeOptions recognize;     // layout etc. for both reads
+    RecognizeOptions recognize;        // layout etc. for both reads
     float retryBelowConfidence = 0.6f; // read the image turned 180 degrees when the first read is weaker
+    float blockBelowCoverage = 0.5f;   // read again as one block when the lines span less of the height
 };
 
-// Reads `panel` (an output of image::rectifyPanel) with `engine`; when the layout analysis finds no text at
-// all, reads it again as one block; when the words' mean confidence is below options.retryBelowConfidence,
+// Reads `panel` (an output of image::rectifyPanel) with `engine`; when the lines read span less than
+// options.blockBelowCoverage of its height (none at all included), reads it again as one block and keeps the
+// read with more confident text; when the words' mean confidence is below options.retryBelowConfidence,
 // reads it again turned 180 degrees and keeps the read with more confident text. Errors as
 // Engine::recognize. Same thread rules as the engine.
 Expected<PanelText> readPanel(Engine& engine, const image::Image& panel, const PanelReadOptions& options = {});

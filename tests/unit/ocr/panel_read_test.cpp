@@ -136,4 +136,27 @@ TEST_SUITE("ocr")
         REQUIRE(sodium);
         CHECK(squeezed(sodium->text()).find("210mg") != std::string::npos);
     }
+
+    TEST_CASE("a panel whose layout analysis drops most of its rows is read again as one block")
+    {
+        // The rectified panel of a generated photo cropped tight around the panel: the panel's edge and the
+        // photo's border beside it make Tesseract's column layout (PSM 4) stop at the fourth of eleven rows.
+        cv::Mat grey = cv::imread(LABELCHECK_OCR_FIXTURES "/panel-tight-crop.png", cv::IMREAD_GRAYSCALE);
+        REQUIRE_FALSE(grey.empty());
+        const auto lineWith = [](const std::vector<labelcheck::TextLine>& lines, const std::string& part) {
+            for (const auto& l : lines)
+                if (squeezed(l.text()).find(part) != std::string::npos)
+                    return squeezed(l.text());
+            return std::string();
+        };
+        labelcheck::ocr::RecognizeOptions column;
+        column.layout = labelcheck::ocr::Layout::Column;
+        auto plain = engine().recognize(fromMat(grey), column);
+        REQUIRE(plain.ok());
+        WARN(lineWith(*plain, "150mg").empty()); // the failure this recovers from: the last row is not read
+        auto read = labelcheck::ocr::readPanel(engine(), fromMat(grey));
+        REQUIRE(read.ok());
+        CHECK(lineWith(read->lines, "150mg").starts_with("magnesium")); // "magnesium oxide) 150 mg 36%"
+        CHECK(lineWith(read->lines, "Coconut") != "");
+    }
 }
