@@ -114,7 +114,11 @@ std::string normaliseWord(std::string_view word)
     auto slash = w.find('/');
     if (slash != std::string_view::npos && slash > 0)
         w = w.substr(0, slash);
-    return lettersOnly(foldToLetters(w));
+    std::string folded = foldToLetters(w);
+    // A leading 3 is a narrow S ("3odium"), not the e it stands for inside a word: no name here starts with e.
+    if (!w.empty() && w.front() == '3' && !folded.empty())
+        folded.front() = 's';
+    return lettersOnly(folded);
 }
 
 } // namespace

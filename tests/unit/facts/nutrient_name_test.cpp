@@ -32,6 +32,11 @@ TEST_SUITE("facts")
         CHECK(matchMineralWord("Calclum") == Mineral::Calcium);
         CHECK(matchMineralWord("Magneslum") == Mineral::Magnesium);
         CHECK(matchMineralWord("Magnesiurn") == Mineral::Magnesium);
+        // A narrow S read as 3 (a 3 inside a word stands for e).
+        CHECK(matchMineralWord("3odium") == Mineral::Sodium);
+        CHECK(matchMineralWord("(3odium") == Mineral::Sodium);
+        CHECK(matchMineralWord("Magn3sium") == Mineral::Magnesium);
+        CHECK_FALSE(matchMineralWord("3elenium"));
         // Two edits in a seven-letter name read as six letters or more (calcium's l and i garbled together).
         CHECK(matchMineralWord("Caicum") == Mineral::Calcium);
         CHECK(matchMineralWord("Catcum") == Mineral::Calcium);
