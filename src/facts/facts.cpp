@@ -140,6 +140,22 @@ std::vector<std::string> wordTexts(const std::vector<Token>& toks, std::size_t f
     return w;
 }
 
+// "significant" as OCR reads it ("signficant", "signiflcant"): two edits at most.
+bool significantWord(std::string_view word)
+{
+    const std::string w = lettersOnly(foldToLetters(word));
+    return w.size() >= 9 && editDistance(w, "significant") <= 2;
+}
+
+// Index of the token starting "Not a significant source", or toks.size() when there is none.
+std::size_t notSignificantStart(const std::vector<Token>& toks)
+{
+    for (std::size_t k = 0; k + 2 < toks.size(); ++k)
+        if (squash(toks[k].text) == "not" && squash(toks[k + 1].text) == "a" && significantWord(toks[k + 2].text))
+            return k;
+    return toks.size();
+}
+
 // Lines that are titles, headers, footnotes or notes: never rows.
 struct LineInfo {
     bool skip = false;
@@ -177,7 +193,7 @@ LineInfo classify(const std::string& text, const std::vector<Token>& toks, bool 
     if (has(lower, "provides") || has(lower, "contributes") || lower.rfind("plus ", 0) == 0 ||
         has(lower, "when mixed") || has(lower, "prepared with"))
         info.skip = true;
-    if (has(s, "notasignificantsource") || has(s, "notasignificant"))
+    if (has(s, "notasignificant") || notSignificantStart(toks) < toks.size())
         info.notSignificant = true;
     return info;
 }
@@ -198,16 +214,6 @@ std::optional<std::size_t> proseStart(const std::vector<Token>& toks)
             return k;
     }
     return std::nullopt;
-}
-
-// Index of the token starting "Not a significant source", or 0 when it is not found after a value.
-std::size_t notSignificantStart(const std::vector<Token>& toks)
-{
-    for (std::size_t k = 1; k + 2 < toks.size(); ++k)
-        if (squash(toks[k].text) == "not" && squash(toks[k + 1].text) == "a" &&
-            squash(toks[k + 2].text).rfind("significant", 0) == 0)
-            return k;
-    return 0;
 }
 
 // A header prefix on a row line: "Amount Per Serving Calories 10".

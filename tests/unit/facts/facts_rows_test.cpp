@@ -404,6 +404,14 @@ TEST_SUITE("facts")
         CHECK_FALSE(f.unreadable[index(Mineral::Calcium)]);
         CHECK(f.notSignificant[index(Mineral::Calcium)]);
         CHECK(mineral(f, Mineral::Potassium).mg == 50);
+        // As OCR reads it: a letter dropped from "significant".
+        f = parse({"Nutrition Facts", "Potassium 60mg 1%", "Magnesium 50mg 12%", "Not a signficant source of calcium"});
+        CHECK(absent(f, Mineral::Calcium));
+        CHECK_FALSE(f.unreadable[index(Mineral::Calcium)]);
+        CHECK(f.notSignificant[index(Mineral::Calcium)]);
+        // Nor does any word near "significant" make a sentence of it.
+        f = parse({"Nutrition Facts", "Potassium 60mg 1%", "Not a signature blend of calcium"});
+        CHECK_FALSE(f.notSignificant[index(Mineral::Calcium)]);
     }
 
     TEST_CASE("dual columns report the first")
