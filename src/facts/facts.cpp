@@ -35,6 +35,7 @@ struct Row {
     bool inBlend = false;               // started under a blend row
     bool garbled = false;               // a token standing for a value that did not read as one ("2#0mg", "Soong")
     std::optional<double> trailingBare; // a bare number after the amount ("Omg 4": a %DV that lost its '%')
+    std::optional<double> gLost;        // a garbled value read as digits and an m ("130m": mg, its g cut off)
     bool hasValues() const { return amount.has_value() || dv.has_value(); }
     bool isBlend() const
     {
@@ -356,6 +357,15 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
             return r;
         }
     }
+    if (pct && *pct >= 1 && !row.dv->lessThan && row.gLost && fitsDailyValue(m, *row.gLost, *pct)) {
+        // "130m 6%": an amount in mg whose g was cut off, taken when the %DV agrees.
+        out.amount = *row.gLost;
+        out.unit = AmountUnit::Mg;
+        out.mg = *row.gLost;
+        out.confidence = conf * factor * 0.7f;
+        r.value = out;
+        return r;
+    }
     if (pct) {
         // Declared as a %DV only (or the amount could not be read): estimate from the era's Daily Value.
         out.mg = *pct / 100.0 * dailyValues(era).of(m);
@@ -535,6 +545,9 @@ void Parser::finishRowName(Row& row, const std::vector<Token>& toks, std::size_t
         bool garbage = depthBefore == 0 && t.opens == 0 && looksLikeGarbledAmount(t.text);
         if (garbage)
             row.garbled = true;
+        if (garbage && t.text.size() >= 2 && t.text.back() == 'm')
+            if (auto v = parseNumber(std::string_view(t.text).substr(0, t.text.size() - 1)))
+                row.gLost = *v;
         std::string folded = lettersOnly(foldToLetters(t.text));
         // Ordinary words after the nutrient and outside parentheses: "sodium diet", "calcium and iron".
         if (!garbage && depthBefore == 0 && t.opens == 0 && folded.size() >= 3 && looksLikeWord(t.text) &&

@@ -262,6 +262,18 @@ TEST_SUITE("facts")
         CHECK(mineral(f, Mineral::Potassium).unit == AmountUnit::Mg);
     }
 
+    TEST_CASE("mg whose g was cut off, taken when the %DV agrees")
+    {
+        Facts f = parse({"Sodium (from pink", "Himalayan salt) 130m 6%", "Calcium 23m 2%", "Potassium 900m 1%"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 130);
+        CHECK(mineral(f, Mineral::Sodium).unit == AmountUnit::Mg);
+        CHECK_FALSE(mineral(f, Mineral::Sodium).estimated);
+        CHECK(*mineral(f, Mineral::Sodium).confidence < 0.8);
+        CHECK(mineral(f, Mineral::Calcium).mg == 23);
+        // 900 mg is 19 % of potassium's Daily Value, not 1 %: the %DV's estimate stands.
+        CHECK(mineral(f, Mineral::Potassium).estimated);
+    }
+
     TEST_CASE("manganese, molybdenum and chloride never become electrolyte minerals")
     {
         Facts f = parse({"Manganese 2 mg 87%", "Molybdenum 45 mcg 100%", "Chloride 380 mg 17%", "Chromium 35mcg 100%"});
