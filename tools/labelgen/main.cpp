@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 #include <opencv2/core/utility.hpp>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <chrono>
 #include <cstdio>
@@ -54,20 +55,36 @@ int main(int argc, char** argv)
     std::string out, manifest, csv, prefix = "label", difficulty = "normal";
     bool flat = false;
     int fixedQuality = 0;
+    std::string cropDir;
+    double cropMargin = 0.03;
     std::vector<std::string> fontDirs = {"/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/liberation2"};
     app.add_option("--seed", seed, "Random seed; the same seed gives byte-identical output")->capture_default_str();
     app.add_option("--count", count, "Number of photos")->capture_default_str()->check(CLI::Range(1, 1000000));
-    app.add_option("--start", start, "Index of the first photo (photo i depends only on seed and i)")->capture_default_str();
+    app.add_option("--start", start, "Index of the first photo (photo i depends only on seed and i)")
+        ->capture_default_str();
     app.add_option("--out", out, "Output directory (created)")->required();
-    app.add_option("--min-size", minSize, "Smallest long side of a photo, px")->capture_default_str()->check(CLI::Range(200, 8000));
-    app.add_option("--max-size", maxSize, "Largest long side of a photo, px")->capture_default_str()->check(CLI::Range(200, 8000));
-    app.add_option("--difficulty", difficulty, "easy, normal or hard")->capture_default_str()->check(CLI::IsMember({"easy", "normal", "hard"}));
+    app.add_option("--min-size", minSize, "Smallest long side of a photo, px")
+        ->capture_default_str()
+        ->check(CLI::Range(200, 8000));
+    app.add_option("--max-size", maxSize, "Largest long side of a photo, px")
+        ->capture_default_str()
+        ->check(CLI::Range(200, 8000));
+    app.add_option("--difficulty", difficulty, "easy, normal or hard")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"easy", "normal", "hard"}));
     app.add_option("--manifest", manifest, "JSON Lines manifest (default OUT/manifest.jsonl)");
     app.add_option("--csv", csv, "Also write the products as docs/csv-format.md CSV to this file");
     app.add_option("--prefix", prefix, "File name prefix")->capture_default_str();
     app.add_option("--font-dir", fontDirs, "Font directories searched in order")->capture_default_str();
-    app.add_option("--quality", fixedQuality, "JPEG quality for every photo (default: drawn from 60-95, easy 75-95)")->check(CLI::Range(1, 100));
+    app.add_option("--quality", fixedQuality, "JPEG quality for every photo (default: drawn from 60-95, easy 75-95)")
+        ->check(CLI::Range(1, 100));
     app.add_flag("--flat", flat, "Also write the flat label render as NAME.flat.png (for inspection)");
+    app.add_option("--panel-crops", cropDir,
+                   "Also write each photo cropped to its panel's box (a user's photo of just the panel) to this "
+                   "directory, with its ground truth (barcode null; a claim may lie outside the crop)");
+    app.add_option("--crop-margin", cropMargin, "Margin of a panel crop, a share of the panel box's size")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 1.0));
     CLI11_PARSE(app, argc, argv);
     if (minSize > maxSize) {
         std::cerr << "labelgen: --min-size must not exceed --max-size\n";
@@ -75,7 +92,9 @@ int main(int argc, char** argv)
     }
 
     try {
-        const Difficulty diff = difficulty == "easy" ? Difficulty::Easy : difficulty == "hard" ? Difficulty::Hard : Difficulty::Normal;
+        const Difficulty diff = difficulty == "easy"   ? Difficulty::Easy
+                                : difficulty == "hard" ? Difficulty::Hard
+                                                       : Difficulty::Normal;
         fs::create_directories(out);
         if (manifest.empty())
             manifest = (fs::path(out) / "manifest.jsonl").string();
@@ -85,6 +104,8 @@ int main(int argc, char** argv)
             csvOut.open(csv, std::ios::binary);
             csvOut << productCsvHeader() << "\n";
         }
+        if (!cropDir.empty())
+            fs::create_directories(cropDir);
         Fonts fonts(fontDirs);
         const auto t0 = std::chrono::steady_clock::now();
         for (int n = 0; n < count; ++n) {
@@ -120,6 +141,21 @@ int main(int argc, char** argv)
             writeFile(jpg, std::string(bytes.begin(), bytes.end()));
             auto j = toContractJson(spec.truth);
             writeFile(fs::path(out) / (std::string(name) + ".expected.json"), j.dump(2) + "\n");
+            if (!cropDir.empty()) {
+                cv::Rect box =
+                    cv::boundingRect(std::vector<cv::Point2f>(photo.panelQuad.begin(), photo.panelQuad.end()));
+                box -= cv::Point(int(box.width * cropMargin), int(box.height * cropMargin));
+                box += cv::Size(int(2 * box.width * cropMargin), int(2 * box.height * cropMargin));
+                box &= cv::Rect(0, 0, photo.image.cols, photo.image.rows);
+                std::vector<unsigned char> cropBytes;
+                cv::imencode(".jpg", photo.image(box), cropBytes, {cv::IMWRITE_JPEG_QUALITY, quality});
+                const fs::path cropJpg = fs::path(cropDir) / (std::string(name) + ".jpg");
+                writeFile(cropJpg, std::string(cropBytes.begin(), cropBytes.end()));
+                auto c = j;
+                c["file"] = cropJpg.string();
+                c["barcode"] = nullptr;
+                writeFile(fs::path(cropDir) / (std::string(name) + ".expected.json"), c.dump(2) + "\n");
+            }
 
             nlohmann::ordered_json meta;
             meta["seed"] = seed;
@@ -132,7 +168,9 @@ int main(int argc, char** argv)
             meta["panel_font"] = label.font;
             meta["layout"] = label.layout;
             meta["light_on_dark"] = spec.lightOnDark;
-            meta["panel_style"] = spec.style == PanelStyle::Supplement ? "supplement" : spec.style == PanelStyle::Nutrition2016 ? "nutrition_2016" : "nutrition_pre2016";
+            meta["panel_style"] = spec.style == PanelStyle::Supplement      ? "supplement"
+                                  : spec.style == PanelStyle::Nutrition2016 ? "nutrition_2016"
+                                                                            : "nutrition_pre2016";
             meta["claim_text"] = spec.claim;
             bool blend = false;
             for (const auto& it : spec.items)
@@ -153,7 +191,8 @@ int main(int argc, char** argv)
                 csvOut << productCsvRow(spec, fs::path(jpg).filename().string()) << "\n";
         }
         const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        std::fprintf(stderr, "labelgen: %d photos in %.1f s (%.2f s each) -> %s\n", count, secs, secs / count, out.c_str());
+        std::fprintf(stderr, "labelgen: %d photos in %.1f s (%.2f s each) -> %s\n", count, secs, secs / count,
+                     out.c_str());
     } catch (const std::exception& e) {
         std::cerr << "labelgen: " << e.what() << "\n";
         return 1;
