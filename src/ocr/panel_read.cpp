@@ -64,8 +64,10 @@ Expected<PanelText> readPanel(Engine& engine, const image::Image& panel, const P
         RecognizeOptions block = recognize;
         block.layout = Layout::Block;
         auto again = engine.recognize(panel, block);
-        if (again && scoreOf(*again).mass > kBlockMargin * scoreOf(*first).mass)
+        if (again && scoreOf(*again).mass > kBlockMargin * scoreOf(*first).mass) {
             first = std::move(again);
+            recognize = block; // the turned read below too: this panel's layout defeats the column reading
+        }
     }
     PanelText out;
     Score s1 = scoreOf(*first);

@@ -137,6 +137,19 @@ TEST_SUITE("ocr")
         CHECK(squeezed(sodium->text()).find("210mg") != std::string::npos);
     }
 
+    TEST_CASE("an upside-down panel whose layout analysis finds no text is turned and read as one block")
+    {
+        cv::Mat grey = cv::imread(LABELCHECK_OCR_FIXTURES "/panel-no-layout.png", cv::IMREAD_GRAYSCALE), turned;
+        REQUIRE_FALSE(grey.empty());
+        cv::rotate(grey, turned, cv::ROTATE_180);
+        auto read = labelcheck::ocr::readPanel(engine(), fromMat(turned));
+        REQUIRE(read.ok());
+        CHECK(read->upsideDown);
+        const auto* sodium = rowStarting(read->lines, "Sodium");
+        REQUIRE(sodium);
+        CHECK(squeezed(sodium->text()).find("210mg") != std::string::npos);
+    }
+
     TEST_CASE("a panel whose layout analysis drops most of its rows is read again as one block")
     {
         // The rectified panel of a generated photo cropped tight around the panel: the panel's edge and the
