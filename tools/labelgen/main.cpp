@@ -45,6 +45,13 @@ void writeFile(const fs::path& p, const std::string& data)
         throw std::runtime_error("cannot write " + p.string());
 }
 
+void writeJpeg(const fs::path& p, const cv::Mat& image, int quality)
+{
+    std::vector<unsigned char> bytes;
+    cv::imencode(".jpg", image, bytes, {cv::IMWRITE_JPEG_QUALITY, quality});
+    writeFile(p, std::string(bytes.begin(), bytes.end()));
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -136,9 +143,7 @@ int main(int argc, char** argv)
             if (fixedQuality > 0)
                 quality = fixedQuality;
 
-            std::vector<unsigned char> bytes;
-            cv::imencode(".jpg", photo.image, bytes, {cv::IMWRITE_JPEG_QUALITY, quality});
-            writeFile(jpg, std::string(bytes.begin(), bytes.end()));
+            writeJpeg(jpg, photo.image, quality);
             auto j = toContractJson(spec.truth);
             writeFile(fs::path(out) / (std::string(name) + ".expected.json"), j.dump(2) + "\n");
             if (!cropDir.empty()) {
@@ -147,10 +152,8 @@ int main(int argc, char** argv)
                 box -= cv::Point(int(box.width * cropMargin), int(box.height * cropMargin));
                 box += cv::Size(int(2 * box.width * cropMargin), int(2 * box.height * cropMargin));
                 box &= cv::Rect(0, 0, photo.image.cols, photo.image.rows);
-                std::vector<unsigned char> cropBytes;
-                cv::imencode(".jpg", photo.image(box), cropBytes, {cv::IMWRITE_JPEG_QUALITY, quality});
                 const fs::path cropJpg = fs::path(cropDir) / (std::string(name) + ".jpg");
-                writeFile(cropJpg, std::string(cropBytes.begin(), cropBytes.end()));
+                writeJpeg(cropJpg, photo.image(box), quality);
                 auto c = j;
                 c["file"] = cropJpg.string();
                 c["barcode"] = nullptr;
