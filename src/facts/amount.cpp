@@ -2,6 +2,7 @@
 
 #include "labelcheck/facts/fuzzy.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <string>
 
@@ -252,6 +253,124 @@ std::optional<Amount> parseAmount(std::string_view text)
             a.trailingNineAsGram = *g;
     }
     return a;
+}
+
+namespace {
+
+// The digits a glyph is mistaken for, most likely first; empty for a glyph that never stands for one.
+std::string_view digitsFor(char c)
+{
+    if (isDigit(c))
+        return std::string_view("0123456789").substr(static_cast<std::size_t>(c - '0'), 1);
+    switch (c) {
+    case 'O':
+    case 'o':
+    case 'D':
+    case 'Q':
+        return "0";
+    case 'l':
+    case 'I':
+    case 'i':
+    case '|':
+    case '!':
+    case 'L':
+    case ']':
+        return "1";
+    case 'Z':
+    case 'z':
+        return "2";
+    case 'A':
+        return "4";
+    case 'S':
+        return "5";
+    case 's':
+        return "53";
+    case 'G':
+    case 'b':
+        return "6";
+    case 'T':
+        return "7";
+    case 'B':
+    case 'a':
+        return "8";
+    case 'g':
+    case 'q':
+        return "9";
+    default:
+        return {};
+    }
+}
+
+constexpr std::size_t kMaxLookalikeReadings = 64;
+
+// Appends to `out` every number `glyphs` can stand for (at most one decimal point).
+void lookalikeNumbers(std::string_view glyphs, std::string& digits, std::vector<double>& out)
+{
+    if (out.size() >= kMaxLookalikeReadings)
+        return;
+    if (glyphs.empty()) {
+        if (digits.empty() || digits.back() == '.' || digits.front() == '.' ||
+            (digits.size() >= 2 && digits[0] == '0' && digits[1] != '.'))
+            return;
+        double v = 0;
+        auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+        if (ec == std::errc() && ptr == digits.data() + digits.size())
+            out.push_back(v);
+        return;
+    }
+    const char c = glyphs.front();
+    if (c == '.' || c == ',') {
+        if (digits.find('.') != std::string::npos)
+            return;
+        digits += '.';
+        lookalikeNumbers(glyphs.substr(1), digits, out);
+        digits.pop_back();
+        return;
+    }
+    for (char d : digitsFor(c)) {
+        digits += d;
+        lookalikeNumbers(glyphs.substr(1), digits, out);
+        digits.pop_back();
+    }
+}
+
+} // namespace
+
+std::vector<Amount> lookalikeAmounts(std::string_view text)
+{
+    std::string s;
+    for (char c : text)
+        if (c != ' ')
+            s += c;
+    std::vector<Amount> out;
+    std::vector<double> seenMg;
+    // The number is at most five glyphs ("1,200"); the unit is what follows it, after at most one speck.
+    for (std::size_t n = 1; n <= std::min<std::size_t>(5, s.size()); ++n) {
+        for (std::size_t speck = 0; speck <= 1 && n + speck < s.size(); ++speck) {
+            if (speck == 1 && std::string_view("il|!.:,'`").find(s[n]) == std::string_view::npos)
+                continue;
+            auto unitText = parseUnitText(std::string_view(s).substr(n + speck));
+            auto unit = unitText ? massUnit(*unitText) : std::nullopt;
+            if (!unit)
+                continue;
+            std::vector<double> numbers;
+            std::string digits;
+            lookalikeNumbers(std::string_view(s).substr(0, n), digits, numbers);
+            for (double v : numbers) {
+                const double mg = toMg(v, *unit);
+                if (out.size() >= kMaxLookalikeReadings || std::find(seenMg.begin(), seenMg.end(), mg) != seenMg.end())
+                    continue;
+                seenMg.push_back(mg);
+                Amount a;
+                a.value = v;
+                a.unit = unit;
+                a.unitText = *unitText;
+                a.ocrFixed = true;
+                out.push_back(a);
+            }
+        }
+    }
+    return out;
 }
 
 double toMg(double value, AmountUnit unit)

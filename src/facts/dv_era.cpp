@@ -112,4 +112,16 @@ bool fitsDailyValue(Mineral m, double mg, double pct)
     return false;
 }
 
+bool roundsToDailyValue(Mineral m, double mg, double pct)
+{
+    if (pct < 1)
+        return false;
+    for (DvEra era : {DvEra::Current, DvEra::Pre2016}) {
+        const double implied = mg / dailyValues(era).of(m) * 100.0;
+        if (std::abs(implied - pct) <= 0.5 + 1e-9)
+            return true;
+    }
+    return false;
+}
+
 } // namespace labelcheck::facts

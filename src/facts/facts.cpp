@@ -19,6 +19,9 @@ namespace {
 using detail::Token;
 using detail::TokenKind;
 
+// Words longer than this are not read as a garbled amount.
+constexpr std::size_t kMaxValueWord = 8;
+
 // A panel row being assembled from one or more lines.
 struct Row {
     std::string name;
@@ -36,6 +39,7 @@ struct Row {
     bool garbled = false;               // a token standing for a value that did not read as one ("2#0mg", "Soong")
     std::optional<double> trailingBare; // a bare number after the amount ("Omg 4": a %DV that lost its '%')
     std::optional<double> gLost;        // a garbled value read as digits and an m ("130m": mg, its g cut off)
+    std::vector<std::string> valueText; // the words where the amount stands, as read ("iS", "img")
     bool hasValues() const { return amount.has_value() || dv.has_value(); }
     bool isBlend() const
     {
@@ -264,6 +268,30 @@ double mgOf(const Amount& a, AmountUnit unit)
     return toMg(a.value, unit);
 }
 
+// Of the readings of the last word or two where a row's amount stands, the one the row's %DV rounds from;
+// nullopt when none or more than one does.
+std::optional<Amount> amountFromLookalikes(Mineral m, const std::vector<std::string>& words, double pct)
+{
+    std::optional<Amount> fit;
+    std::vector<double> fitsMg;
+    const std::size_t n = words.size();
+    for (std::size_t take = 1; take <= std::min<std::size_t>(2, n); ++take) {
+        std::string text;
+        for (std::size_t i = n - take; i < n; ++i)
+            text += words[i];
+        for (const Amount& a : lookalikeAmounts(text)) {
+            const double mg = toMg(a.value, *a.unit);
+            if (roundsToDailyValue(m, mg, pct) && std::find(fitsMg.begin(), fitsMg.end(), mg) == fitsMg.end()) {
+                fitsMg.push_back(mg);
+                fit = a;
+            }
+        }
+    }
+    if (fitsMg.size() != 1)
+        return std::nullopt;
+    return fit;
+}
+
 struct Resolved {
     std::optional<MineralAmount> value;
     bool unreadable = false;
@@ -343,6 +371,15 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
                 factor *= 0.7f; // inconsistent, kept as printed
             }
         }
+        // An amount read through a glyph fix that the %DV does not round from ("iS img 1%" read as 1 mg):
+        // another reading of the same words may.
+        if (unit && a.ocrFixed && pct && *pct >= 1 && !row.dv->lessThan &&
+            !roundsToDailyValue(m, toMg(value, *unit), *pct))
+            if (auto alt = amountFromLookalikes(m, row.valueText, *pct)) {
+                value = alt->value;
+                unit = alt->unit;
+                factor *= 0.7f;
+            }
         // "Potassium Omg 4": a zero next to a %DV that lost its '%' cannot both be right.
         bool contradicted = unit && value == 0 && !pct && row.trailingBare && *row.trailingBare > 0;
         // No serving holds 10 g of any of these minerals: a misread ("12g" from the next row).
@@ -365,6 +402,18 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
         out.confidence = conf * factor * 0.7f;
         r.value = out;
         return r;
+    }
+    if (pct && *pct >= 1 && !row.dv->lessThan && !row.valueText.empty()) {
+        // The amount did not read, or disagrees with the %DV: OCR's glyph confusions ("somg 1%", "iS img 1%",
+        // "llimg 3%") may give one reading, and only one, that the %DV rounds from.
+        if (auto a = amountFromLookalikes(m, row.valueText, *pct)) {
+            out.amount = a->value;
+            out.unit = a->unit;
+            out.mg = toMg(a->value, *a->unit);
+            out.confidence = conf * factor * 0.7f;
+            r.value = out;
+            return r;
+        }
     }
     if (pct) {
         // Declared as a %DV only (or the amount could not be read): estimate from the era's Daily Value.
@@ -493,6 +542,7 @@ void Parser::assign(Row& row, const Token& t)
         if (!row.amount) {
             row.amount = t.amount;
             row.amountConf = t.confidence;
+            row.valueText.push_back(t.text);
         } else if (!row.dv && !row.trailingBare && t.amount.unitText.empty()) {
             row.trailingBare = t.amount.value;
         }
@@ -548,6 +598,12 @@ void Parser::finishRowName(Row& row, const std::vector<Token>& toks, std::size_t
         if (garbage && t.text.size() >= 2 && t.text.back() == 'm')
             if (auto v = parseNumber(std::string_view(t.text).substr(0, t.text.size() - 1)))
                 row.gLost = *v;
+        // Short words after the name and outside parentheses may be a garbled amount ("Sodium somg 1%").
+        const bool afterName = i >= from + (row.match ? row.match->words : 0);
+        if (afterName && depthBefore == 0 && t.opens == 0 && t.closes == 0 && t.text.size() <= kMaxValueWord)
+            row.valueText.push_back(t.text);
+        else if (afterName)
+            row.valueText.clear();
         std::string folded = lettersOnly(foldToLetters(t.text));
         // Ordinary words after the nutrient and outside parentheses: "sodium diet", "calcium and iron".
         if (!garbage && depthBefore == 0 && t.opens == 0 && folded.size() >= 3 && looksLikeWord(t.text) &&

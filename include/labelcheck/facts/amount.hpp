@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace labelcheck::facts {
 
@@ -37,6 +38,13 @@ std::optional<AmountUnit> massUnit(std::string_view unitText);
 // by "<" ("<1g"). Surrounding "(", ")" "," ";" ":" are ignored. Returns nullopt unless the whole text is
 // an amount. A bare number is returned with a null unit.
 std::optional<Amount> parseAmount(std::string_view text);
+
+// Every reading of a garbled amount ("somg", "iS img", "llimg", "a5mg") that OCR's usual glyph confusions
+// allow: each glyph of the number may stand for the digits it is mistaken for (S and s for 5 or 3, B for 8,
+// o for 0, l and i for 1, ...), and one speck ("i", ".", ...) may stand between the number and its mass unit.
+// Spaces are ignored. A caller picks among them with something else the label says (its %DV). Distinct in
+// milligrams, at most 64, each marked ocrFixed.
+std::vector<Amount> lookalikeAmounts(std::string_view text);
 
 // Converts to milligrams.
 double toMg(double value, AmountUnit unit);

@@ -58,4 +58,8 @@ DvEra decideEra(const DvEraEvidence& evidence, bool percentOnlyCalciumOrPotassiu
 // below 1.5%.
 bool fitsDailyValue(Mineral m, double mg, double pct);
 
+// Stricter: `mg` rounds to the printed whole `pct` (>= 1) under the Daily Value of either era, within half
+// a percent. For choosing among readings of a garbled amount, where the loose fit would let several pass.
+bool roundsToDailyValue(Mineral m, double mg, double pct);
+
 } // namespace labelcheck::facts

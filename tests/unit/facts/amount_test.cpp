@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <vector>
+
 using namespace labelcheck;
 using namespace labelcheck::facts;
 
@@ -164,6 +167,36 @@ TEST_SUITE("facts")
         CHECK(parseAmount("04g")->value == doctest::Approx(0.4));
         CHECK(parseNumber("0") == 0);
         CHECK(parseNumber("10") == 10);
+    }
+
+    TEST_CASE("every reading of a garbled amount")
+    {
+        auto mgs = [](std::string_view text) {
+            std::vector<double> out;
+            for (const Amount& a : lookalikeAmounts(text)) {
+                CHECK(a.ocrFixed);
+                out.push_back(toMg(a.value, *a.unit));
+            }
+            std::sort(out.begin(), out.end());
+            return out;
+        };
+        // A lower-case s stands for 5 or 3; the number's glyphs may run up to the unit.
+        CHECK(mgs("somg") == std::vector<double>{30, 50});
+        // The i before mg is a speck or a 1.
+        CHECK(mgs("llimg") == std::vector<double>{11, 111});
+        CHECK(mgs("iS img") == std::vector<double>{15, 151});
+        CHECK(mgs("a5mg") == std::vector<double>{85});
+        // Units other than mg; the number keeps its decimal point.
+        const auto grams = lookalikeAmounts("O.Zg");
+        REQUIRE(grams.size() == 1);
+        CHECK(grams[0].value == doctest::Approx(0.2));
+        CHECK(grams[0].unit == AmountUnit::G);
+        CHECK(mgs("B0 mcg") == std::vector<double>{0.08});
+        // No mass unit, a word, or a speck that is itself a lookalike glyph: nothing.
+        CHECK(lookalikeAmounts("somewhere").empty());
+        CHECK(lookalikeAmounts("Sodium").empty());
+        CHECK(lookalikeAmounts("so").empty());
+        CHECK(mgs("somg").size() == 2); // not 5 or 3 with the o taken for a speck
     }
 
 } // TEST_SUITE

@@ -78,4 +78,16 @@ TEST_SUITE("facts")
         CHECK(eraEvidenceFromText({"Vitamin D 2mcg 10%"}).pre2016 == 0);
     }
 
+    TEST_CASE("an amount rounds to its whole %DV in either era")
+    {
+        CHECK(roundsToDailyValue(Mineral::Sodium, 30, 1));       // 1.3 %
+        CHECK_FALSE(roundsToDailyValue(Mineral::Sodium, 50, 1)); // 2.2 %, though it fits loosely
+        CHECK(fitsDailyValue(Mineral::Sodium, 50, 1));
+        CHECK(roundsToDailyValue(Mineral::Calcium, 85, 7));   // 6.5 %
+        CHECK(roundsToDailyValue(Mineral::Magnesium, 11, 3)); // 2.6 %
+        CHECK_FALSE(roundsToDailyValue(Mineral::Magnesium, 111, 3));
+        CHECK(roundsToDailyValue(Mineral::Potassium, 350, 10));    // 10 % of 3500 mg (pre-2016)
+        CHECK_FALSE(roundsToDailyValue(Mineral::Calcium, 1, 0.5)); // "<1%" gives no whole percent
+    }
+
 } // TEST_SUITE

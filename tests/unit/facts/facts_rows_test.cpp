@@ -274,6 +274,30 @@ TEST_SUITE("facts")
         CHECK(mineral(f, Mineral::Potassium).estimated);
     }
 
+    TEST_CASE("a garbled amount read as the one reading its %DV rounds from")
+    {
+        Facts f = parse({"Sodium somg 1%", "Calcium (as calcium", "lactate) iS img 1%", "Magnesium (as magnesium",
+                         "malate) llimg 3%", "Potassium (as potassium citrate) a5mg 2%"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 30); // not 50 mg: 2.2 % rounds to 2 %
+        CHECK(mineral(f, Mineral::Sodium).unit == AmountUnit::Mg);
+        CHECK_FALSE(mineral(f, Mineral::Sodium).estimated);
+        CHECK(*mineral(f, Mineral::Sodium).confidence < 0.8);
+        CHECK(mineral(f, Mineral::Calcium).mg == 15); // "img" alone would read 1 mg
+        CHECK(mineral(f, Mineral::Magnesium).mg == 11);
+        CHECK(mineral(f, Mineral::Potassium).mg == 85);
+    }
+
+    TEST_CASE("a garbled amount stays the %DV's estimate when no reading or two readings fit")
+    {
+        // "ssmg 1%": 55, 53, 35 and 33 mg; 33 and 35 both round to 1 % of sodium's Daily Value.
+        // "Somg <1%": no whole %DV to round to. "xqmg 4%": no reading at all.
+        Facts f = parse({"Sodium ssmg 1%", "Calcium Somg <1%", "Magnesium xqmg 4%"});
+        CHECK(mineral(f, Mineral::Sodium).estimated);
+        CHECK(mineral(f, Mineral::Sodium).mg == doctest::Approx(23));
+        CHECK(mineral(f, Mineral::Magnesium).estimated);
+        CHECK(mineral(f, Mineral::Calcium).estimated);
+    }
+
     TEST_CASE("manganese, molybdenum and chloride never become electrolyte minerals")
     {
         Facts f = parse({"Manganese 2 mg 87%", "Molybdenum 45 mcg 100%", "Chloride 380 mg 17%", "Chromium 35mcg 100%"});
