@@ -19,6 +19,14 @@ namespace {
 using detail::Token;
 using detail::TokenKind;
 
+// Whether `text` holds an ASCII letter or digit.
+bool hasLetterOrDigit(std::string_view text)
+{
+    return std::any_of(text.begin(), text.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    });
+}
+
 // Words longer than this are not read as a garbled amount.
 constexpr std::size_t kMaxValueWord = 8;
 
@@ -640,6 +648,12 @@ void Parser::parseLine(int li, const std::vector<Token>& toks)
     bool lastSeparator = false;
     for (; k < toks.size(); ++k) {
         const Token& t = toks[k];
+        // Marks with no letter or digit right after a value are a bullet as OCR read it ("Iron 5% =* Magnesium
+        // 22%", "Iron 5% © Magnesium 22%"): a run-in list goes on.
+        if (t.kind == TokenKind::Word && lastWasValue && t.opens == 0 && t.closes == 0 && !hasLetterOrDigit(t.text)) {
+            lastSeparator = true;
+            continue;
+        }
         if (t.kind == TokenKind::Word) {
             Row* row = cur ? &rows_[*cur] : nullptr;
             if (row && !row->hasValues()) {

@@ -44,8 +44,10 @@ std::vector<Piece> splitWord(const Word& w)
             flush(true);
             i += 2;
         } else if (t.compare(i, 2, "\xc2\xb7") == 0 || t.compare(i, 2, "\xc2\xbb") == 0 ||
-                   t.compare(i, 2, "\xc2\xab") == 0 || t.compare(i, 2, "\xc2\xb0") == 0) {
-            // U+00B7, and what OCR makes of a bullet: U+00BB, U+00AB, U+00B0 ("Potassium 13% »* Magnesium").
+                   t.compare(i, 2, "\xc2\xab") == 0 || t.compare(i, 2, "\xc2\xb0") == 0 ||
+                   t.compare(i, 2, "\xc2\xa2") == 0) {
+            // U+00B7, and what OCR makes of a bullet: U+00BB, U+00AB, U+00B0, U+00A2 ("Potassium 13% »* Magnesium",
+            // "Iron 5% ¢ Magnesium 22%").
             flush(true);
             i += 1;
         } else {

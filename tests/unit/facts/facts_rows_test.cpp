@@ -381,6 +381,14 @@ TEST_SUITE("facts")
                          "Magnesium 21%"});
         CHECK(mineral(g, Mineral::Calcium).dailyValuePct == 5);
         CHECK(mineral(g, Mineral::Magnesium).dailyValuePct == 21);
+        // Any marks without a letter or digit between two items; a letter still ends the list.
+        for (const char* bullet : {"\xc2\xa2", "=*", "\xc2\xa9", "~", "$"}) {
+            CAPTURE(bullet);
+            const std::string line = std::string("Iron 5% ") + bullet + " Magnesium 22%";
+            Facts h = parse({"Nutrition Facts", "Sodium 30mg 1%", line.c_str()});
+            CHECK(mineral(h, Mineral::Magnesium).dailyValuePct == 22);
+        }
+        CHECK(absent(parse({"Nutrition Facts", "Sodium 30mg 1%", "Iron 5% e Magnesium 22%"}), Mineral::Magnesium));
     }
 
     TEST_CASE("%DV-only magnesium on a current panel uses the current Daily Value")
