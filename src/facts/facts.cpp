@@ -19,12 +19,14 @@ namespace {
 using detail::Token;
 using detail::TokenKind;
 
-// Whether `text` holds an ASCII letter or digit.
-bool hasLetterOrDigit(std::string_view text)
+// A word of marks with no ASCII letter or digit and no parenthesis ("-", "|", "*", "=*", "¢"): a bullet, rule
+// or speck as OCR read it.
+bool isMarks(const Token& t)
 {
-    return std::any_of(text.begin(), text.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    });
+    return t.kind == TokenKind::Word && t.opens == 0 && t.closes == 0 &&
+           std::none_of(t.text.begin(), t.text.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+           });
 }
 
 // Words longer than this are not read as a garbled amount.
@@ -310,6 +312,8 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
 {
     Resolved r;
     std::optional<double> pct = row.dv && row.dv->pct ? row.dv->pct : std::nullopt;
+    // A printed whole %DV ("6%", not "<1%") that an amount can be checked against.
+    const bool wholePct = pct && *pct >= 1 && !row.dv->lessThan;
     float conf = std::min(row.nameConf, 1.0f);
     if (row.amount)
         conf = std::min(conf, row.amountConf);
@@ -344,7 +348,7 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
                 else if (fitsDailyValue(m, value, *pct))
                     pick = asMg;
             }
-            if (!pick && !(pct && *pct >= 1 && !row.dv->lessThan)) {
+            if (!pick && !wholePct) {
                 bool decimal = a.value != std::floor(a.value);
                 pick = (asGram && decimal) ? *asGram : asMg;
                 // Four digits or more ending in 9 with no unit: "190mg" read as "1909", the m lost and the g
@@ -359,7 +363,7 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
                 unit = pick->second;
                 factor *= 0.7f; // the unit was not read
             }
-        } else if (pct && *pct >= 1 && !row.dv->lessThan && !fitsDailyValue(m, toMg(value, *unit), *pct)) {
+        } else if (wholePct && !fitsDailyValue(m, toMg(value, *unit), *pct)) {
             // The printed unit disagrees with the %DV: try the usual misreadings (mg read as g, g as mg,
             // mcg for mg) and take one only when it fits.
             std::optional<AmountUnit> alt;
@@ -381,8 +385,7 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
         }
         // An amount read through a glyph fix that the %DV does not round from ("iS img 1%" read as 1 mg):
         // another reading of the same words may.
-        if (unit && a.ocrFixed && pct && *pct >= 1 && !row.dv->lessThan &&
-            !roundsToDailyValue(m, toMg(value, *unit), *pct))
+        if (unit && a.ocrFixed && wholePct && !roundsToDailyValue(m, toMg(value, *unit), *pct))
             if (auto alt = amountFromLookalikes(m, row.valueText, *pct)) {
                 value = alt->value;
                 unit = alt->unit;
@@ -402,7 +405,7 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
             return r;
         }
     }
-    if (pct && *pct >= 1 && !row.dv->lessThan && row.gLost && fitsDailyValue(m, *row.gLost, *pct)) {
+    if (wholePct && row.gLost && fitsDailyValue(m, *row.gLost, *pct)) {
         // "130m 6%": an amount in mg whose g was cut off, taken when the %DV agrees.
         out.amount = *row.gLost;
         out.unit = AmountUnit::Mg;
@@ -411,7 +414,7 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
         r.value = out;
         return r;
     }
-    if (pct && *pct >= 1 && !row.dv->lessThan && !row.valueText.empty()) {
+    if (wholePct && !row.valueText.empty()) {
         // The amount did not read, or disagrees with the %DV: OCR's glyph confusions ("somg 1%", "iS img 1%",
         // "llimg 3%") may give one reading, and only one, that the %DV rounds from.
         if (auto a = amountFromLookalikes(m, row.valueText, *pct)) {
@@ -627,9 +630,7 @@ void Parser::parseLine(int li, const std::vector<Token>& toks)
     const std::size_t header = headerWords(toks);
     std::size_t k = header;
     // Leading marks with no letters or digits ("-", "|", "*"): bullets, rules or specks.
-    while (k < toks.size() && toks[k].kind == TokenKind::Word && toks[k].opens == 0 && toks[k].closes == 0 &&
-           toks[k].text.find_first_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") ==
-               std::string::npos)
+    while (k < toks.size() && isMarks(toks[k]))
         ++k;
     if (pending_) {
         if (header == 0 && !pairedName_.count(li) && canContinue(rows_[*pending_], li, toks)) {
@@ -650,7 +651,7 @@ void Parser::parseLine(int li, const std::vector<Token>& toks)
         const Token& t = toks[k];
         // Marks with no letter or digit right after a value are a bullet as OCR read it ("Iron 5% =* Magnesium
         // 22%", "Iron 5% © Magnesium 22%"): a run-in list goes on.
-        if (t.kind == TokenKind::Word && lastWasValue && t.opens == 0 && t.closes == 0 && !hasLetterOrDigit(t.text)) {
+        if (lastWasValue && isMarks(t)) {
             lastSeparator = true;
             continue;
         }
