@@ -27,10 +27,13 @@ namespace labelcheck::cli {
 
 namespace {
 
-// The barcode search's CPU-time budget per photo in a batch. At 500 ms (the reader's default) a few blurred
-// symbols were decided just past it, so the GTIN count of the 208 generated photos moved between 201 and 204
-// from run to run; at 700 ms it read 204, for +24 ms of mean barcode time on 12 MP photos (201 -> 225 ms).
-constexpr int kCheckBarcodeBudgetMs = 700;
+// The barcode search's budget per photo in a batch is counted in passes, so that a photo gives the same
+// answer on a slow machine as on a fast one. A CPU-time budget (700 ms) had read 204 of the 208 generated photos
+// on one machine and 199 on a slower one, where five symbols were decided after 650-880 ms (passes 55-87).
+// Without any budget, every one of those reads is decided by pass 87, and a photo read nowhere ends its ladder
+// after 101-122 passes. The CPU-time budget stays as a guard against pathological inputs only.
+constexpr int kCheckBarcodeMaxPasses = 96;
+constexpr int kCheckBarcodeBudgetMs = 3000;
 
 constexpr const char* kCheckFooter = R"(Examples:
   labelcheck check samples/                      table of every photo under samples/
@@ -75,6 +78,7 @@ int runCheck(const CheckOptions& o)
     checkerOptions.barcode.setBudgetClock(barcode::BudgetClock::ThreadCpu);
     image::setLibraryThreads(1);
     checkerOptions.barcode.setTimeBudgetMs(o.barcodeBudgetMs.value_or(kCheckBarcodeBudgetMs));
+    checkerOptions.barcode.setMaxPasses(kCheckBarcodeMaxPasses);
     if (*format == OutputFormat::Html)
         checkerOptions.annotationMaxSide = 480;
 
@@ -189,8 +193,8 @@ void registerCheck(CLI::App& app, int& exitCode)
     cmd->add_flag("--no-db", opts->noDatabase, "Do not consult the product database")->excludes(dbOpt);
     cmd->add_flag("--no-progress", opts->noProgress, "Never draw the progress bar (it is drawn only on a terminal)");
     cmd->add_option("--barcode-budget-ms", opts->barcodeBudgetMs,
-                    fmt::format("CPU-time budget of the barcode search per photo, 0 for none (default {})",
-                                kCheckBarcodeBudgetMs))
+                    fmt::format("CPU-time cap of the barcode search per photo, 0 for none (default {}; the search also stops after {} passes)",
+                                kCheckBarcodeBudgetMs, kCheckBarcodeMaxPasses))
         ->check(CLI::Range(0, 600000))
         ->type_name("MS");
     cmd->callback([opts, &exitCode] { exitCode = runCheck(*opts); });
