@@ -193,7 +193,8 @@ void registerCheck(CLI::App& app, int& exitCode)
     cmd->add_flag("--no-db", opts->noDatabase, "Do not consult the product database")->excludes(dbOpt);
     cmd->add_flag("--no-progress", opts->noProgress, "Never draw the progress bar (it is drawn only on a terminal)");
     cmd->add_option("--barcode-budget-ms", opts->barcodeBudgetMs,
-                    fmt::format("CPU-time cap of the barcode search per photo, 0 for none (default {}; the search also stops after {} passes)",
+                    fmt::format("CPU-time cap of the barcode search per photo, 0 for none (default {}; the search also "
+                                "stops after {} passes)",
                                 kCheckBarcodeBudgetMs, kCheckBarcodeMaxPasses))
         ->check(CLI::Range(0, 600000))
         ->type_name("MS");
