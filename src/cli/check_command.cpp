@@ -29,7 +29,7 @@ namespace {
 
 // The barcode search's budget per photo in a batch is counted in passes, so that a photo gives the same
 // answer on a slow machine as on a fast one. A CPU-time budget (700 ms) had read 204 of the 208 generated photos
-// on one machine and 199 on a slower one, where five symbols were decided after 650-880 ms (passes 55-87).
+// on one machine and 199 on a slower one, where five symbols were decided late (passes 59-87, 540-880 ms).
 // Without any budget, every one of those reads is decided by pass 87, and a photo read nowhere ends its ladder
 // after 101-122 passes. The CPU-time budget stays as a guard against pathological inputs only.
 constexpr int kCheckBarcodeMaxPasses = 96;
