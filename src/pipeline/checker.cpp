@@ -99,11 +99,11 @@ constexpr int kFaintInk = 64;
 
 // The reads of a candidate: its quad grown by growX of its width left and right and growY of its height
 // above and below (the finder's corners can clip the title or the last rows), at a text size, as grey ink
-// or binarised. Later reads are made while the panel lacks a mineral or reads weakly (not after one that
-// found nothing of a panel); their minerals fill the gaps. The two image forms fail on different rows (grey
-// keeps blurred strokes, a threshold sharpens faint ones): on 208 generated photos, grey then binary reads 167
-// verdicts right, grey twice 163, binary twice 158. Glyphs of 22 px (x-height ~17) read as well as 26 px (170 verdicts
-// right against 171) and 13 % faster (the recogniser's time grows with the pixels of each line); 20 px loses 4.
+// or binarised. Later reads are made while the panel lacks a mineral or reads weakly; their minerals fill
+// the gaps. The two image forms fail on different rows (grey keeps blurred strokes, a threshold sharpens
+// faint ones): on 208 generated photos, grey then binary reads 167 verdicts right, grey twice 163, binary
+// twice 158. Glyphs of 22 px (x-height ~17) read as well as 26 px (170 verdicts right against 171) and 13 %
+// faster (the recogniser's time grows with the pixels of each line); 20 px loses 4.
 struct PanelRead {
     float growX, growY, glyphPx;
     image::RectifiedOutput output;
@@ -239,13 +239,8 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
                 continue;
             facts::Facts& f = one->facts;
             const int score = readScore(f);
-            // A read that found nothing of a panel (no title, no mineral, no row with an amount) ends the
-            // candidate: its other form reads the same region. On 208 generated photos 42 candidates read
-            // nothing at first; their second reads found a title and rows 5 times, never a mineral, and the
-            // output of all 208 is the same without them, 5 % faster (a bogus candidate as large as the
-            // label took 2-5 s more).
             if (score == 0)
-                break;
+                continue;
             if (!candidateBest || score > candidateScore) {
                 if (candidateBest)
                     mergeMinerals(f, *candidateBest);
