@@ -73,12 +73,13 @@ int runCheck(const CheckOptions& o)
 
     pipeline::CheckerOptions checkerOptions;
     checkerOptions.databasePath = *database;
-    // A batch's answers must not depend on how busy the machine is or on --jobs: the barcode budget counts
-    // each worker's CPU time, and the image library does all of a worker's work on the worker's thread.
-    checkerOptions.barcode.setBudgetClock(barcode::BudgetClock::ThreadCpu);
-    image::setLibraryThreads(1);
-    checkerOptions.barcode.setTimeBudgetMs(o.barcodeBudgetMs.value_or(kCheckBarcodeBudgetMs));
+    // A batch's answers must not depend on the machine, its load or --jobs: the barcode search stops after a
+    // number of passes. Its guard counts each worker's CPU time, and the image library does all of a worker's
+    // work on the worker's thread.
     checkerOptions.barcode.setMaxPasses(kCheckBarcodeMaxPasses);
+    checkerOptions.barcode.setBudgetClock(barcode::BudgetClock::ThreadCpu);
+    checkerOptions.barcode.setTimeBudgetMs(o.barcodeBudgetMs.value_or(kCheckBarcodeBudgetMs));
+    image::setLibraryThreads(1);
     if (*format == OutputFormat::Html)
         checkerOptions.annotationMaxSide = 480;
 
