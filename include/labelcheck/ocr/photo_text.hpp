@@ -14,12 +14,11 @@
 namespace labelcheck::ocr {
 
 struct PhotoTextOptions {
-    int longSide = 1200;                // without a panel: the photo is read at this size (long side, pixels)
-    int deadlineMs = 400;               // wall-clock: recognition stops after this long, keeping what was read
+    int longSide = 1200;  // without a panel: the photo is read at this size (long side, pixels)
+    int deadlineMs = 400; // wall-clock: recognition stops after this long, keeping what was read
     // The panel, corners TL, TR, BR, BL of the upright panel: the photo is levelled by its rows, and the label
-    // around it tells dark labels (light type) from light ones. Its own text is read again: a loose outline
-    // overlaps claims, and blanking the panel's lines lost 9 of 131 claims on generated photos (it moves the
-    // recogniser's global threshold).
+    // around it tells dark labels (light type) from light ones. Its own text is read again, but for the
+    // `readRegions`: the outline is loose and often overlaps a claim printed above the panel.
     std::optional<image::Quad> panel;
     // With `panel`: the panel's glyph height in photo pixels (RectifiedPanel::glyphHeightPx / scale).
     // When set, only the package face around the panel is read (the panel's box grown by `faceGrow` of its
@@ -32,7 +31,11 @@ struct PhotoTextOptions {
     // large empty ground pull it where blurred bold type breaks apart. 0: every mark kept.
     int faintInk = 0;
     int faceGlyphPx = 22;
-    int maxPixels = 6'000'000;          // cap on the image handed to the recogniser
+    // Regions (photo pixels, each a quadrilateral) whose text was read already, such as the panel's lines:
+    // painted as ground before the read, so that the recogniser does not read them again. Painting out much
+    // ink moves the recogniser's global (Otsu) threshold: text elsewhere may then read otherwise.
+    std::vector<image::Quad> readRegions;
+    int maxPixels = 6'000'000; // cap on the image handed to the recogniser
 };
 
 // Reads scattered text on `photo` (1- or 3-channel) with `engine`. Boxes are in the downscaled, levelled

@@ -15,6 +15,7 @@
 #include <cctype>
 #include <random>
 #include <string>
+#include <vector>
 
 using labelcheck::image::fromMat;
 namespace lt = labelcheck::testing;
@@ -27,6 +28,16 @@ labelcheck::ocr::Engine& engine()
 }
 
 enum class ClaimStyle { Coloured, Band, DarkLabel };
+
+// How facePhoto places its face (1300 x 1500) on the photo (3000 x 2400): turned 6 degrees, scaled 1.1,
+// centred.
+cv::Mat faceToPhoto()
+{
+    cv::Mat A = cv::getRotationMatrix2D(cv::Point2f(650, 750), 6, 1.1);
+    A.at<double>(0, 2) += 1500 - 650;
+    A.at<double>(1, 2) += 1200 - 750;
+    return A;
+}
 
 // A package face photographed at a slight angle: label ground, a product name, the claim in `style`, and a
 // facts panel below; the rest of the photo is a plain scene. The only "electrolyte" on it is the claim.
@@ -52,10 +63,7 @@ cv::Mat facePhoto(ClaimStyle style, const std::string& claim)
     panel.copyTo(face(cv::Rect(200, 420, panel.cols, panel.rows)));
 
     cv::Mat photo(2400, 3000, CV_8UC3, cv::Scalar(120, 160, 140));
-    const cv::Point2f centre(1500, 1200);
-    cv::Mat A = cv::getRotationMatrix2D(cv::Point2f(650, 750), 6, 1.1);
-    A.at<double>(0, 2) += centre.x - 650;
-    A.at<double>(1, 2) += centre.y - 750;
+    const cv::Mat A = faceToPhoto();
     cv::Mat mask(face.size(), CV_8U, cv::Scalar(255)), warped, warpedMask;
     cv::warpAffine(face, warped, A, photo.size(), cv::INTER_AREA);
     cv::warpAffine(mask, warpedMask, A, photo.size(), cv::INTER_LINEAR);
@@ -73,7 +81,7 @@ cv::Mat facePhoto(ClaimStyle style, const std::string& claim)
 
 // The photo's text as check reads it around the panel; ink fainter than `faintInk` dropped (check's second
 // look for a claim).
-std::string photoText(const cv::Mat& photo, int faintInk = 0)
+std::string photoText(const cv::Mat& photo, int faintInk = 0, std::vector<labelcheck::image::Quad> readRegions = {})
 {
     auto img = fromMat(photo);
     auto found = labelcheck::panel::findPanel(img);
@@ -89,6 +97,7 @@ std::string photoText(const cv::Mat& photo, int faintInk = 0)
     po.panelGlyphPx = float(rect->glyphHeightPx / rect->scale);
     po.deadlineMs = 0;
     po.faintInk = faintInk;
+    po.readRegions = std::move(readRegions);
     auto lines = labelcheck::ocr::readPhotoText(engine(), img, po);
     REQUIRE(lines.ok());
     std::string all;
@@ -134,5 +143,24 @@ TEST_SUITE("ocr")
         }
         const std::string text = photoText(facePhoto(ClaimStyle::Band, "Electrolyte Replacement"), 64);
         CHECK(text.find("peak form") != std::string::npos);
+    }
+
+    TEST_CASE("a region read already is painted out; the text round it is still read")
+    {
+        const cv::Mat photo = facePhoto(ClaimStyle::Coloured, "Electrolyte Powder");
+        // The product name's box on the face (drawn at 420,170, 110 px high), taken onto the photo.
+        const cv::Matx23d A = faceToPhoto();
+        const auto corner = [&](float x, float y) {
+            return labelcheck::image::PointF{float(A(0, 0) * x + A(0, 1) * y + A(0, 2)),
+                                             float(A(1, 0) * x + A(1, 1) * y + A(1, 2))};
+        };
+        const labelcheck::image::Quad name{corner(400, 40), corner(1000, 40), corner(1000, 200), corner(400, 200)};
+        const std::string before = photoText(photo);
+        REQUIRE(before.find("peak form") != std::string::npos);
+        const std::string text = photoText(photo, 0, {name});
+        INFO("photo text: " << text);
+        CHECK(text.find("peak") == std::string::npos);
+        CHECK(text.find("form") == std::string::npos);
+        CHECK(text.find("electrolyte powder") != std::string::npos);
     }
 }
