@@ -10,7 +10,54 @@
 
 namespace labelcheck::ocr::detail {
 
-void invertReversedBands(const cv::Mat& bin, cv::Mat& grey)
+namespace {
+
+// The share of the columns of `blob` (8-bit, non-zero inside) whose topmost and bottommost pixels lie within
+// max(2, a tenth of its height) of a straight line fitted to each edge (least squares): the smaller of the two
+// shares. 1 for a band's straight edges, at any slight tilt.
+double straightEdges(const cv::Mat& blob)
+{
+    std::vector<cv::Point2d> tops, bottoms;
+    for (int x = 0; x < blob.cols; ++x) {
+        int top = -1, bottom = -1;
+        for (int y = 0; y < blob.rows; ++y)
+            if (blob.at<std::uint8_t>(y, x)) {
+                if (top < 0)
+                    top = y;
+                bottom = y;
+            }
+        if (top >= 0) {
+            tops.emplace_back(x, top);
+            bottoms.emplace_back(x, bottom);
+        }
+    }
+    if (tops.size() < 2)
+        return 0;
+    const double tolerance = std::max(2, blob.rows / 10);
+    const auto share = [&](const std::vector<cv::Point2d>& edge) {
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (const auto& p : edge) {
+            sx += p.x;
+            sy += p.y;
+            sxx += p.x * p.x;
+            sxy += p.x * p.y;
+        }
+        const double n = double(edge.size()), d = n * sxx - sx * sx;
+        const double slope = d != 0 ? (n * sxy - sx * sy) / d : 0, offset = (sy - slope * sx) / n;
+        return double(std::count_if(
+                   edge.begin(), edge.end(),
+                   [&](const cv::Point2d& p) { return std::abs(p.y - (offset + slope * p.x)) <= tolerance; })) /
+               n;
+    };
+    return std::min(share(tops), share(bottoms));
+}
+
+// A band lower than the caller's tallPx needs edges this straight.
+constexpr double kStraightEdges = 0.92;
+
+} // namespace
+
+void invertReversedBands(const cv::Mat& bin, cv::Mat& grey, int tallPx)
 {
     cv::Mat ink = bin == 0;
     cv::Mat labels, stats, centroids;
@@ -30,6 +77,8 @@ void invertReversedBands(const cv::Mat& bin, cv::Mat& grey)
         for (std::size_t c = 0; c < contours.size(); ++c)
             holes += hierarchy[c][3] >= 0 && cv::boundingRect(contours[c]).height >= h / 5;
         if (holes < 4)
+            continue;
+        if (h < tallPx && straightEdges(inside) < kStraightEdges)
             continue;
         cv::Mat filled = cv::Mat::zeros(inside.size(), CV_8U);
         for (std::size_t c = 0; c < contours.size(); ++c)

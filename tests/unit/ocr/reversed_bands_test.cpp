@@ -22,10 +22,40 @@ cv::Mat bandPage()
     return tilted;
 }
 
+// A page with one word in heavy type, blurred until its letters run together into one blob with holes (the
+// counters and the gaps the blur closed), as small ingredient type is on a soft photo.
+cv::Mat blurredWordPage()
+{
+    cv::Mat page(120, 420, CV_8U, cv::Scalar(235));
+    cv::putText(page, "carbonate", cv::Point(20, 75), cv::FONT_HERSHEY_SIMPLEX, 1.3, cv::Scalar(40), 5, cv::LINE_AA);
+    cv::GaussianBlur(page, page, cv::Size(0, 0), 2.0);
+    return page;
+}
+
 } // namespace
 
 TEST_SUITE("ocr")
 {
+    TEST_CASE("a blurred word run together is not a band when bands must be taller than it")
+    {
+        cv::Mat grey = blurredWordPage();
+        const cv::Mat before = grey.clone();
+        const cv::Mat bin = labelcheck::image::sauvolaMat(grey, labelcheck::image::SauvolaOptions{61, 0.2f, 128.0f});
+        // Without the height test the word's blob passes for a band (what the package face read did).
+        cv::Mat untested = grey.clone();
+        labelcheck::ocr::detail::invertReversedBands(bin, untested);
+        CHECK(cv::countNonZero(before != untested) > 0);
+        // Its ragged edges keep it: it is lower than a band of its type's size would be.
+        labelcheck::ocr::detail::invertReversedBands(bin, grey, 60);
+        CHECK(cv::countNonZero(before != grey) == 0);
+        // A band's straight edges pass at any height.
+        cv::Mat band = bandPage();
+        const cv::Mat bandBefore = band.clone();
+        labelcheck::ocr::detail::invertReversedBands(
+            labelcheck::image::sauvolaMat(band, labelcheck::image::SauvolaOptions{61, 0.2f, 128.0f}), band, 200);
+        CHECK(cv::countNonZero(bandBefore != band) > 0);
+    }
+
     TEST_CASE("a reversed band is turned over without a box round its type")
     {
         cv::Mat grey = bandPage();
