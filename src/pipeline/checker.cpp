@@ -16,6 +16,7 @@
 #include <array>
 #include <cmath>
 #include <exception>
+#include <numbers>
 
 namespace labelcheck::pipeline {
 
@@ -208,13 +209,20 @@ struct OneRead {
 constexpr float kReadLineConfidence = 0.8f;
 
 // Where the confident lines of `text` (read from `rectified`) lie in the photo: each line's box grown by a
-// fifth of the glyph height (a blurred edge would read as marks), taken back through the rectification.
+// fifth of the glyph height (a blurred edge would read as marks), taken back through the rectification's
+// homography. None when the rectification also levelled or straightened the rows (a skewed or curved panel)
+// by more than that margin: the homography leaves that out, and the boxes would cover other lines.
 std::vector<ReadLine> confidentLines(const ocr::PanelText& text, const image::RectifiedPanel& rectified, int padding)
 {
     std::vector<ReadLine> out;
     const auto& H = rectified.outputToPhoto;
     const float grow = std::max(2.0f, rectified.glyphHeightPx / 5);
     const float w = float(rectified.image.width), h = float(rectified.image.height);
+    const float levelled =
+        rectified.bendPx +
+        std::abs(std::tan(rectified.skewDegrees * std::numbers::pi_v<float> / 180.0f)) * (w - 2 * padding) / 2;
+    if (levelled > grow)
+        return out;
     const auto toPhoto = [&](float x, float y) {
         if (text.upsideDown) {
             x = w - 1 - x;
@@ -334,7 +342,7 @@ void readPackageFace(ocr::Engine& engine, const image::Image& photo, const Panel
     textOptions.panel = pick.quad;
     textOptions.panelGlyphPx = pick.glyphPx;
     textOptions.deadlineMs = deadlineMs;
-    // The panel's lines read confidently are not read again (on 208 generated photos: -19 % of this read's
+    // The panel's lines read confidently are not read again (on 208 generated photos: -6 % of the batch's CPU
     // time, the same claims and verdicts).
     for (const auto& line : pick.lines)
         textOptions.readRegions.push_back(line.where);
