@@ -95,15 +95,11 @@ Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image
         if (options.faintInk > 0)
             grey.convertTo(grey, CV_8U, 255.0 / (255 - std::clamp(options.faintInk, 0, 254)));
         // Text read already is painted as ground.
-        if (!options.readRegions.empty()) {
-            cv::Mat painted = cv::Mat::zeros(grey.size(), CV_8U);
-            for (const auto& q : options.readRegions) {
-                std::vector<cv::Point> poly;
-                for (const auto& p : q)
-                    poly.emplace_back((cv::Point2f(p.x, p.y) - offset) * float(scale));
-                cv::fillConvexPoly(painted, poly, cv::Scalar(255));
-            }
-            grey.setTo(255, painted);
+        for (const auto& q : options.readRegions) {
+            std::vector<cv::Point> poly;
+            for (const auto& p : q)
+                poly.emplace_back((cv::Point2f(p.x, p.y) - offset) * float(scale));
+            cv::fillConvexPoly(grey, poly, cv::Scalar(255));
         }
 
         // Level the photo by the panel's rows, at any angle: the panel's corner order (corrected by its read)
