@@ -92,8 +92,9 @@ Quadratic fitQuadratic(const std::vector<double>& xs, const std::vector<double>&
     return q;
 }
 
-// Rules in `ink` (8-bit mask); `linesOut` receives the mask of long horizontal strokes.
-std::vector<Segment> horizontalSegments(const cv::Mat& ink, cv::Mat& lines)
+// Rules in `ink` (8-bit mask) at least `minLen` pixels long; `lines` receives the mask of long horizontal
+// strokes.
+std::vector<Segment> horizontalSegments(const cv::Mat& ink, cv::Mat& lines, int minLen)
 {
     const int longSide = std::max(ink.cols, ink.rows);
     cv::Mat thick;
@@ -102,7 +103,6 @@ std::vector<Segment> horizontalSegments(const cv::Mat& ink, cv::Mat& lines)
                      cv::getStructuringElement(cv::MORPH_RECT, cv::Size(std::max(25, longSide / 45), 1)));
     cv::Mat labels, stats, centroids;
     int n = cv::connectedComponentsWithStats(lines, labels, stats, centroids, 8, CV_32S);
-    const int minLen = std::max(40, longSide / 20);
     std::vector<Segment> segs;
     for (int i = 1; i < n; ++i) {
         int x0 = stats.at<int>(i, cv::CC_STAT_LEFT), y0 = stats.at<int>(i, cv::CC_STAT_TOP);
@@ -351,11 +351,12 @@ cv::Point2f intersect(const Segment& s, float dy, const Line& l)
     return cv::Point2f(float(l.x(y)), float(y));
 }
 
-// `ink` marks candidate strokes (dark or light ones by `light`), `grey` is the same view of the photo.
-std::vector<Candidate> candidatesIn(const cv::Mat& ink, const cv::Mat& grey, bool light)
+// `ink` marks candidate strokes (dark or light ones by `light`), `grey` is the same view of the photo; rules
+// shorter than `minRule` pixels are not kept.
+std::vector<Candidate> candidatesIn(const cv::Mat& ink, const cv::Mat& grey, bool light, int minRule)
 {
     cv::Mat lines;
-    std::vector<Segment> segs = horizontalSegments(ink, lines);
+    std::vector<Segment> segs = horizontalSegments(ink, lines, minRule);
     // A rule is a line: ground on both sides. The boundary between a light label and a dark background
     // (or any large dark shape) leaves a band of "ink" along one side only; drop those.
     std::erase_if(segs, [&](const Segment& sg) {
@@ -634,6 +635,8 @@ std::vector<Panel> findPanels(const image::Image& photo, const FindOptions& opti
         cv::invertAffineTransform(A, Ainv);
 
         const int block = std::max(15, std::max(canvas.width, canvas.height) / 60) | 1;
+        const int minRule = options.minRuleLengthPx > 0 ? options.minRuleLengthPx
+                                                        : std::max(40, std::max(canvas.width, canvas.height) / 20);
         for (int polarity = 0; polarity < 2; ++polarity) {
             const cv::Mat level = levelled(polarity == 0 ? grey : pool(false));
             cv::Mat ink;
@@ -667,7 +670,7 @@ std::vector<Panel> findPanels(const image::Image& photo, const FindOptions& opti
                     }
                     return out;
                 };
-                for (auto& c : candidatesIn(work, workGrey, polarity == 1)) {
+                for (auto& c : candidatesIn(work, workGrey, polarity == 1, minRule)) {
                     Panel p;
                     p.corners = toPhoto(c.quad);
                     if (c.throughRules)

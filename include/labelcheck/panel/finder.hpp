@@ -34,6 +34,10 @@ struct FindOptions {
     // strongest straight edges, which may be a barcode's or the pack's rather than the panel's: under
     // strong perspective the panel's rules can lie several degrees off it, too far to stay whole.
     double angleOffsetDeg = 0;
+    // The shortest rule kept, in working pixels; 0 for a twentieth of the working long side (at least 40). At a
+    // finer working size that default grows with the scale and stays where it was in the photo's pixels: a
+    // panel narrower than ~5 % of the photo's long side has no rule long enough at any working size.
+    int minRuleLengthPx = 0;
 };
 
 // The panel candidates in `photo` (1- or 3-channel), most confident first; empty when there is none.
