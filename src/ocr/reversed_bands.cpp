@@ -1,5 +1,6 @@
 #include "reversed_bands.hpp"
 
+#include "labelcheck/core/line_fit.hpp"
 #include "labelcheck/core/median.hpp"
 
 #include <opencv2/imgproc.hpp>
@@ -35,19 +36,11 @@ double straightEdges(const cv::Mat& blob)
         return 0;
     const double tolerance = std::max(2, blob.rows / 10);
     const auto share = [&](const std::vector<cv::Point2d>& edge) {
-        double sx = 0, sy = 0, sxx = 0, sxy = 0;
-        for (const auto& p : edge) {
-            sx += p.x;
-            sy += p.y;
-            sxx += p.x * p.x;
-            sxy += p.x * p.y;
-        }
-        const double n = double(edge.size()), d = n * sxx - sx * sx;
-        const double slope = d != 0 ? (n * sxy - sx * sy) / d : 0, offset = (sy - slope * sx) / n;
-        return double(std::count_if(
-                   edge.begin(), edge.end(),
-                   [&](const cv::Point2d& p) { return std::abs(p.y - (offset + slope * p.x)) <= tolerance; })) /
-               n;
+        const LineFit line = fitLine(
+            edge, [](const cv::Point2d& p) { return p.x; }, [](const cv::Point2d& p) { return p.y; });
+        return double(std::count_if(edge.begin(), edge.end(),
+                                    [&](const cv::Point2d& p) { return std::abs(p.y - line.at(p.x)) <= tolerance; })) /
+               double(edge.size());
     };
     return std::min(share(tops), share(bottoms));
 }
