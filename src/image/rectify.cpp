@@ -286,11 +286,26 @@ Expected<RectifiedPanel> rectifyPanel(const Image& photo, const Quad& quad, cons
         M /= M.at<double>(2, 2);
         for (int i = 0; i < 9; ++i)
             out.outputToPhoto[i] = M.at<double>(i / 3, i % 3);
+        out.paddingPx = std::max(0, options.paddingPx);
         out.image = fromMat(result);
         return out;
     } catch (const cv::Exception& e) {
         return makeError(ErrorCode::Internal, std::string("rectify: OpenCV: ") + e.what());
     }
+}
+
+PointF toPhoto(const RectifiedPanel& panel, PointF p)
+{
+    const auto& H = panel.outputToPhoto;
+    const float x = p.x - float(panel.paddingPx), y = p.y - float(panel.paddingPx);
+    const double z = H[6] * x + H[7] * y + H[8];
+    return PointF{float((H[0] * x + H[1] * y + H[2]) / z), float((H[3] * x + H[4] * y + H[5]) / z)};
+}
+
+float unmappedShiftPx(const RectifiedPanel& panel)
+{
+    const float width = float(panel.image.width - 2 * panel.paddingPx);
+    return panel.bendPx + std::abs(std::tan(panel.skewDegrees * float(CV_PI) / 180.0f)) * width / 2;
 }
 
 } // namespace labelcheck::image

@@ -16,7 +16,6 @@
 #include <array>
 #include <cmath>
 #include <exception>
-#include <numbers>
 
 namespace labelcheck::pipeline {
 
@@ -218,26 +217,16 @@ constexpr float kReadLineConfidence = 0.8f;
 // fifth of the glyph height (a blurred edge would read as marks), taken back through the rectification's
 // homography. None when the rectification also levelled or straightened the rows (a skewed or curved panel)
 // by more than that margin: the homography leaves that out, and the boxes would cover other lines.
-std::vector<ReadLine> confidentLines(const ocr::PanelText& text, const image::RectifiedPanel& rectified, int padding)
+std::vector<ReadLine> confidentLines(const ocr::PanelText& text, const image::RectifiedPanel& rectified)
 {
     std::vector<ReadLine> out;
-    const auto& H = rectified.outputToPhoto;
     const float grow = std::max(2.0f, rectified.glyphHeightPx / 5);
-    const float w = float(rectified.image.width), h = float(rectified.image.height);
-    const float levelled =
-        rectified.bendPx +
-        std::abs(std::tan(rectified.skewDegrees * std::numbers::pi_v<float> / 180.0f)) * (w - 2 * padding) / 2;
-    if (levelled > grow)
+    if (image::unmappedShiftPx(rectified) > grow)
         return out;
+    const float w = float(rectified.image.width), h = float(rectified.image.height);
     const auto toPhoto = [&](float x, float y) {
-        if (text.upsideDown) {
-            x = w - 1 - x;
-            y = h - 1 - y;
-        }
-        x -= float(padding);
-        y -= float(padding);
-        const double z = H[6] * x + H[7] * y + H[8];
-        return image::PointF{float((H[0] * x + H[1] * y + H[2]) / z), float((H[3] * x + H[4] * y + H[5]) / z)};
+        // The recogniser read the image turned half round.
+        return text.upsideDown ? image::toPhoto(rectified, {w - 1 - x, h - 1 - y}) : image::toPhoto(rectified, {x, y});
     };
     for (const auto& line : text.lines) {
         if (line.words.empty() || line.confidence() < kReadLineConfidence)
@@ -266,7 +255,7 @@ std::optional<OneRead> readPanelAt(ocr::Engine& engine, const image::Image& phot
         return std::nullopt;
     return OneRead{facts::parseFacts(text->lines),
                    rectified->scale > 0 ? float(rectified->glyphHeightPx / rectified->scale) : 0.0f, text->upsideDown,
-                   confidentLines(*text, *rectified, rectifyOptions.paddingPx)};
+                   confidentLines(*text, *rectified)};
 }
 
 // Reads the most panel-like `candidates` in turn into `pick`. Each is read from its quad grown a little (the

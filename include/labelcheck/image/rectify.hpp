@@ -39,9 +39,18 @@ struct RectifiedPanel {
     float skewDegrees = 0;      // residual rotation that was removed
     float bendPx = 0;           // largest vertical displacement removed by dewarping, in output pixels
     bool inverted = false;      // the panel was light text on a dark ground and was inverted
-    // Row-major homography from output pixels (minus padding) to photo pixels, ignoring the dewarp.
+    // Row-major homography from output pixels (minus padding) to photo pixels, ignoring the deskew and dewarp.
     std::array<double, 9> outputToPhoto{};
+    int paddingPx = 0;          // the white border round the output (RectifyOptions::paddingPx)
 };
+
+// The photo pixel that output pixel `p` of `panel` shows: the padding taken off, then `outputToPhoto`. Exact for
+// a panel neither deskewed nor dewarped; otherwise off by up to unmappedShiftPx(panel). Pure.
+PointF toPhoto(const RectifiedPanel& panel, PointF p);
+
+// The most by which toPhoto can miss, in output pixels: how far the deskew and the dewarp moved the panel's
+// content beyond the homography (the bend, plus the skew's rise over half the panel's width). Pure.
+float unmappedShiftPx(const RectifiedPanel& panel);
 
 // Rectifies the region `quad` (corners TL, TR, BR, BL in `photo` pixels) of a 1- or 3-channel photo.
 // Errors: InvalidArgument (empty photo, degenerate or non-convex quad, quad mostly outside the photo).

@@ -100,6 +100,8 @@ TEST_SUITE("panel")
         REQUIRE(before.ok());
         REQUIRE(after.ok());
         CHECK(after->bendPx > 0);
+        // The homography leaves the bend out: a point taken back to the photo can miss by that much.
+        CHECK(labelcheck::image::unmappedShiftPx(*after) >= after->bendPx);
         cv::Mat b = asMat(before->image), a = asMat(after->image);
         int bowBefore = barRow(b, 0.5) - (barRow(b, 0.12) + barRow(b, 0.88)) / 2;
         int bowAfter = barRow(a, 0.5) - (barRow(a, 0.12) + barRow(a, 0.88)) / 2;
@@ -107,6 +109,29 @@ TEST_SUITE("panel")
                            << after->scale);
         CHECK(bowBefore > 10);
         CHECK(std::abs(bowAfter) <= 3);
+    }
+
+    TEST_CASE("an output pixel is taken back to the photo, padding and perspective undone")
+    {
+        cv::Mat panel = lt::renderPanel(700);
+        std::array<cv::Point2f, 4> c{cv::Point2f(300, 200), cv::Point2f(1100, 260),
+                                     cv::Point2f(1060, 260.f + panel.rows), cv::Point2f(330, 210.f + panel.rows)};
+        auto scene = lt::placePanel(panel, cv::Size(1400, 400 + panel.rows), c, 13);
+        labelcheck::image::RectifyOptions o;
+        o.deskew = false;
+        o.dewarp = false;
+        o.paddingPx = 20;
+        auto r = rectifyPanel(fromMat(scene.photo), toQuad(c), o);
+        REQUIRE(r.ok());
+        CHECK(r->paddingPx == 20);
+        CHECK(labelcheck::image::unmappedShiftPx(*r) == 0);
+        const float w = float(r->image.width - 40), h = float(r->image.height - 40);
+        const labelcheck::image::PointF corners[4] = {{20, 20}, {20 + w, 20}, {20 + w, 20 + h}, {20, 20 + h}};
+        for (int k = 0; k < 4; ++k) {
+            const auto p = labelcheck::image::toPhoto(*r, corners[k]);
+            INFO("corner " << k << ": " << p.x << "," << p.y);
+            CHECK(std::hypot(p.x - c[k].x, p.y - c[k].y) < 2.0);
+        }
     }
 
     TEST_CASE("light text on a dark panel comes out dark on light")
