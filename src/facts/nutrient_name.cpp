@@ -121,6 +121,22 @@ std::string normaliseWord(std::string_view word)
     return lettersOnly(folded);
 }
 
+// Whether `w` is `name` with one or two of its thin letters (i, l, t) lost and its first letter kept: blur erases
+// a narrow glyph whole ("Sodum" for Sodium, "Cacum" for Calcium), which no other name on a panel reads as.
+bool thinLettersLost(std::string_view w, std::string_view name)
+{
+    if (w.size() >= name.size() || name.size() - w.size() > 2 || w.empty() || w.front() != name.front())
+        return false;
+    std::size_t i = 0;
+    for (char c : name) {
+        if (i < w.size() && w[i] == c)
+            ++i;
+        else if (c != 'i' && c != 'l' && c != 't')
+            return false;
+    }
+    return i == w.size();
+}
+
 } // namespace
 
 std::optional<Mineral> matchMineralWord(std::string_view word)
@@ -128,10 +144,11 @@ std::optional<Mineral> matchMineralWord(std::string_view word)
     std::string w = normaliseWord(word);
     if (w.size() < 4)
         return std::nullopt;
-    // A name whose first letter was cut off with the panel's edge ("alcium", "otassium"), read whole otherwise.
+    // A name whose first letter was cut off with the panel's edge ("alcium", "otassium"), read whole otherwise;
+    // or one that lost thin letters to blur.
     if (w.size() >= 5)
         for (const Entry& e : vocabulary())
-            if (e.mineral && std::string_view(e.words[0]).substr(1) == w)
+            if (e.mineral && (std::string_view(e.words[0]).substr(1) == w || thinLettersLost(w, e.words[0])))
                 return e.mineral;
     std::size_t bestMineral = std::numeric_limits<std::size_t>::max();
     std::size_t bestOther = std::numeric_limits<std::size_t>::max();

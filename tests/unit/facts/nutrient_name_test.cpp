@@ -51,6 +51,15 @@ TEST_SUITE("facts")
         CHECK(matchMineralWord("agnesium") == Mineral::Magnesium);
         CHECK_FALSE(matchMineralWord("dium"));
         CHECK_FALSE(matchMineralWord("alcum"));
+        // Thin letters (i, l, t) lost to blur, one or two, the first letter kept (photo 156: "Sodum SRmg 17%",
+        // "Cacum 186mg 12%").
+        CHECK(matchMineralWord("Sodum") == Mineral::Sodium);
+        CHECK(matchMineralWord("Cacum") == Mineral::Calcium);
+        CHECK(matchMineralWord("Cacium") == Mineral::Calcium);
+        CHECK_FALSE(matchMineralWord("Soum"));  // four letters are too few
+        CHECK_FALSE(matchMineralWord("Sodim")); // a u is not thin
+        CHECK_FALSE(matchMineralWord("Cacm"));
+        CHECK_FALSE(matchMineralWord("odum"));
     }
 
     TEST_CASE("near misses are never minerals")
