@@ -83,6 +83,18 @@ std::vector<Piece> splitWord(const Word& w)
                 continue;
             }
         }
+        // An amount glued to the leader or mark after it: "7mg__*=" -> "7mg" "__*=" (OCR reads a rule's stub and the
+        // dagger into the word).
+        if (!p.text.empty() && isDigit(p.text.front())) {
+            std::size_t end = p.text.size();
+            while (end > 1 && std::string_view("_=*~-").find(p.text[end - 1]) != std::string_view::npos)
+                --end;
+            if (end < p.text.size() && (isLetter(p.text[end - 1]) || isDigit(p.text[end - 1]))) {
+                split.push_back({p.text.substr(0, end), p.confidence, false});
+                split.push_back({p.text.substr(end), p.confidence, p.separatorAfter});
+                continue;
+            }
+        }
         std::size_t letters = 0;
         while (letters < p.text.size() && isLetter(p.text[letters]))
             ++letters;

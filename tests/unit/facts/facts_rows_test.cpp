@@ -622,6 +622,16 @@ TEST_SUITE("facts")
         CHECK(mineral(f, Mineral::Sodium).mg == 115);
     }
 
+    TEST_CASE("an amount glued to a rule's stub or a dagger after it")
+    {
+        // Photo 084: "citrate) 7mg__*=" (a leader and the dagger read into the amount's word).
+        Facts f = parse({"Magnesium (as", "magnesium", "citrate) 7mg__*=", "Sodium 250mg- 11%", "Calcium 20mg_"});
+        CHECK(mineral(f, Mineral::Magnesium).mg == 7);
+        CHECK(mineral(f, Mineral::Sodium).mg == 250);
+        CHECK(mineral(f, Mineral::Sodium).dailyValuePct == 11);
+        CHECK(mineral(f, Mineral::Calcium).mg == 20);
+    }
+
     TEST_CASE("a panel title after an ingredient list starts the panel again")
     {
         Facts f = parse({"Ingredients: Sodium citrate, potassium chloride", "Supplement Facts",
