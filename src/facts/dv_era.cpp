@@ -42,7 +42,9 @@ DvEraEvidence eraEvidenceFromText(const std::vector<std::string>& lines, bool su
     bool tableSeen = false;
     for (const auto& line : lines) {
         std::string s = squash(line);
-        if (contains(s, "caloriesfromfat"))
+        // "Calories from Fat", gone from the 2016 format; "from Fat" alone when OCR garbled "Calories" ("stevics
+        // from Fat 0"): no other row of a panel says it.
+        if (contains(s, "fromfat"))
             ev.pre2016 += 3;
         if (contains(s, "basedona2000calorie") && !supplementFacts)
             ev.pre2016 += 3;

@@ -20,6 +20,9 @@ TEST_SUITE("facts")
     {
         auto ev = eraEvidenceFromText({"Calories 50 Calories from Fat 0"});
         CHECK(decideEra(ev, false) == DvEra::Pre2016);
+        // "Calories" garbled by OCR (photo 115); "from Fat" is said by no other row.
+        CHECK(decideEra(eraEvidenceFromText({"stevics from Fat 0"}), false) == DvEra::Pre2016);
+        CHECK(decideEra(eraEvidenceFromText({"Fat free, from natural flavors"}), false) == DvEra::Current);
     }
 
     TEST_CASE("Added Sugars means current")
