@@ -335,6 +335,9 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
                    ((a.value > 0 && a.value < 5) || a.value > 2000 || row.garbled)) {
             // A bare number with nothing to check it against that no label would print for these
             // minerals without a unit ("1", "7402"), or next to garbage: not a reading.
+        } else if (!unit && !pct && a.trailingNineAsGram && a.ocrFixed) {
+            // A bare number that is one only through a glyph fix, then a g only through its 9, with nothing to check
+            // either against: not a reading ("Sodium 079" for "Sodium 0mg" would be 0.7 g, its point restored).
         } else if (!unit) {
             // Bare number: "0.29" may be "0.2g" with the g read as 9; otherwise assume mg.
             std::optional<std::pair<double, AmountUnit>> pick;

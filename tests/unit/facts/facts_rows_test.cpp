@@ -632,6 +632,16 @@ TEST_SUITE("facts")
         CHECK(mineral(f, Mineral::Calcium).mg == 20);
     }
 
+    TEST_CASE("a bare number read through two fixes is a reading only when its %DV agrees")
+    {
+        // Photo 177: "Sodium 079" for "Sodium 0mg"; photo 002: "carbonate) 029 15%" for 0.2g.
+        Facts f = parse({"Sodium 079", "Calcium (as calcium", "carbonate) 029 15%"});
+        CHECK_FALSE(f.minerals[index(Mineral::Sodium)]);
+        CHECK(f.unreadable[index(Mineral::Sodium)]);
+        CHECK(mineral(f, Mineral::Calcium).mg == 200);
+        CHECK(mineral(f, Mineral::Calcium).unit == AmountUnit::G);
+    }
+
     TEST_CASE("a panel title after an ingredient list starts the panel again")
     {
         Facts f = parse({"Ingredients: Sodium citrate, potassium chloride", "Supplement Facts",
