@@ -174,7 +174,7 @@ struct Line {
 
 // A side's line through the rules' ends. Not core's fitLine: this one's products are taken in float, and the
 // corners that the exact products give differ by a fraction of a pixel, which changed the reads of 5 of 208
-// generated photos (-1 verdict, -1 field: noise, but not a change to make unmeasured).
+// generated photos (-1 verdict, -1 field, one more false `incomplete`).
 Line fitVertical(const std::vector<cv::Point2f>& pts)
 {
     double sy = 0, sx = 0, syy = 0, sxy = 0, n = double(pts.size());
