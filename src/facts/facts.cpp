@@ -516,8 +516,11 @@ bool Parser::startsRow(const std::vector<Token>& toks, std::size_t k, std::optio
 bool Parser::canContinue(const Row& pending, int li, const std::vector<Token>& toks) const
 {
     // Up to two wrapped lines, five inside an open parenthetical (narrow columns: "Sodium (as" / "sodium" /
-    // "chloride and" / "sodium" / "citrate) 20 mg").
-    if (pending.hasValues() || pending.continuation >= (pending.depth > 0 ? 5 : 2))
+    // "chloride and" / "sodium" / "citrate) 20 mg"); and then a line of values alone, set below the name's last
+    // line ("Sodium (as" / "Sodium" / "Bicarbonate)" / "480 mg 21%").
+    const bool valuesAlone = !toks.empty() && std::all_of(toks.begin(), toks.end(),
+                                                          [](const Token& t) { return t.kind != TokenKind::Word; });
+    if (pending.hasValues() || pending.continuation >= (pending.depth > 0 ? 5 : 2) + (valuesAlone ? 1 : 0))
         return false;
     // A new nutrient name starts a new row; inside an open parenthetical only when it carries values
     // ("(as" / "magnesium" / "oxide) 15mg" continues, "Sodium 95mg 4%" does not).

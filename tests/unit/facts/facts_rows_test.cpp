@@ -217,6 +217,31 @@ TEST_SUITE("facts")
         CHECK(f.panel == PanelType::SupplementFacts);
     }
 
+    TEST_CASE("values alone on the line below a name wrapped over three lines (word boxes)")
+    {
+        // Photo 086: the row's name ends its parenthetical on its third line, and its amount and %DV stand on a
+        // fourth line of their own, right of the name.
+        auto line = [](std::vector<std::pair<const char*, int>> words, int y) {
+            TextLine l;
+            for (auto [t, x] : words)
+                l.words.push_back(Word{t, 0.9f, Box{x, y, 60, 30}});
+            l.box = Box{words.front().second, y, words.back().second + 60 - words.front().second, 30};
+            return l;
+        };
+        std::vector<TextLine> lines = {
+            line({{"Supplement", 120}, {"Facts", 590}}, 200),
+            line({{"Sodium", 115}, {"(as", 315}}, 720),
+            line({{"Sodium", 140}}, 770),
+            line({{"Bicarbonate)", 140}}, 820),
+            line({{"480", 440}, {"mg", 550}, {"21%", 690}}, 870),
+            line({{"Magnesium", 115}, {"18", 480}, {"mg", 550}, {"4%", 690}}, 930),
+        };
+        Facts f = parseFacts(lines);
+        CHECK(mineral(f, Mineral::Sodium).mg == 480);
+        CHECK(mineral(f, Mineral::Sodium).dailyValuePct == 21);
+        CHECK(mineral(f, Mineral::Magnesium).mg == 18);
+    }
+
     TEST_CASE("OCR confusions in numbers and units")
     {
         Facts f = parse({"S0dium 25O mg 1l%", "Potasslum l30rng 3%", "Calclum 2O mq 2%", "Magneslum 60mg14%"});
