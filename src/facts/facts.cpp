@@ -46,6 +46,7 @@ struct Row {
     int continuation = 0;               // lines appended to the name
     bool prose = false;                 // ordinary words follow the name outside parentheses
     bool inBlend = false;               // started under a blend row
+    bool nameFromValues = false;        // the name read as no nutrient; its amount and %DV said which mineral
     bool garbled = false;               // a token standing for a value that did not read as one ("2#0mg", "Soong")
     std::optional<double> trailingBare; // a bare number after the amount ("Omg 4": a %DV that lost its '%')
     std::optional<double> gLost;        // a garbled value read as digits and an m ("130m": mg, its g cut off)
@@ -278,9 +279,9 @@ double mgOf(const Amount& a, AmountUnit unit)
     return toMg(a.value, unit);
 }
 
-// Of the readings of the last word or two where a row's amount stands, the one the row's %DV rounds from;
-// nullopt when none or more than one does.
-std::optional<Amount> amountFromLookalikes(Mineral m, const std::vector<std::string>& words, double pct)
+// Of the readings of the last word or two where a row's amount stands, the one that `fits`; nullopt when none
+// or more than one reading (by mg) does.
+template <typename Fits> std::optional<Amount> uniqueLookalike(const std::vector<std::string>& words, Fits fits)
 {
     std::optional<Amount> fit;
     std::vector<double> fitsMg;
@@ -291,7 +292,7 @@ std::optional<Amount> amountFromLookalikes(Mineral m, const std::vector<std::str
             text += words[i];
         for (const Amount& a : lookalikeAmounts(text)) {
             const double mg = toMg(a.value, *a.unit);
-            if (roundsToDailyValue(m, mg, pct) && std::find(fitsMg.begin(), fitsMg.end(), mg) == fitsMg.end()) {
+            if (fits(a) && std::find(fitsMg.begin(), fitsMg.end(), mg) == fitsMg.end()) {
                 fitsMg.push_back(mg);
                 fit = a;
             }
@@ -300,6 +301,22 @@ std::optional<Amount> amountFromLookalikes(Mineral m, const std::vector<std::str
     if (fitsMg.size() != 1)
         return std::nullopt;
     return fit;
+}
+
+// The reading of a garbled amount that the row's whole %DV rounds from, when only one does.
+std::optional<Amount> amountFromLookalikes(Mineral m, const std::vector<std::string>& words, double pct)
+{
+    return uniqueLookalike(words, [&](const Amount& a) { return roundsToDailyValue(m, toMg(a.value, *a.unit), pct); });
+}
+
+// "800 mg <1%": an amount in mg that a "<1%" Daily Value rules out, but that fits it in mcg (the c of "mcg" lost,
+// or "µg" read as "mg"). Only from 100 up: 100 mg is 2 % or more of each mineral's Daily Value, so no such amount
+// stands beside "<1%", while a smaller one may be a garbled amount in mg ("Somg <1%").
+bool mcgReadAsMg(Mineral m, double value, std::optional<AmountUnit> unit, const Row& row)
+{
+    const bool belowOnePct = row.dv && row.dv->pct && row.dv->lessThan;
+    return belowOnePct && unit == AmountUnit::Mg && value >= 100 && !fitsDailyValue(m, value, *row.dv->pct) &&
+           fitsDailyValue(m, toMg(value, AmountUnit::Mcg), *row.dv->pct);
 }
 
 struct Resolved {
@@ -322,6 +339,8 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
     bool fixed =
         (row.amount && row.amount->ocrFixed) || (row.dv && row.dv->ocrFixed) || (row.match && row.match->distance > 0);
     float factor = fixed ? 0.85f : 1.0f;
+    if (row.nameFromValues)
+        factor *= 0.7f;
 
     MineralAmount out;
     out.dailyValuePct = pct;
@@ -385,6 +404,9 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
             } else {
                 factor *= 0.7f; // inconsistent, kept as printed
             }
+        } else if (mcgReadAsMg(m, value, unit, row)) {
+            unit = AmountUnit::Mcg;
+            factor *= 0.8f;
         }
         // An amount read through a glyph fix that the %DV does not round from ("iS img 1%" read as 1 mg):
         // another reading of the same words may.
@@ -416,6 +438,21 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
         out.confidence = conf * factor * 0.7f;
         r.value = out;
         return r;
+    }
+    if (pct && row.dv->lessThan && !row.valueText.empty()) {
+        // A garbled amount next to "<1%" ("B00 mg <1%" for 800 mcg): the one reading that fits it, in its unit or
+        // in mcg read as mg.
+        const auto fits = [&](const Amount& a) {
+            return fitsDailyValue(m, toMg(a.value, *a.unit), *pct) || mcgReadAsMg(m, a.value, a.unit, row);
+        };
+        if (auto a = uniqueLookalike(row.valueText, fits)) {
+            out.amount = a->value;
+            out.unit = mcgReadAsMg(m, a->value, a->unit, row) ? AmountUnit::Mcg : *a->unit;
+            out.mg = toMg(a->value, *out.unit);
+            out.confidence = conf * factor * 0.7f;
+            r.value = out;
+            return r;
+        }
     }
     if (wholePct && !row.valueText.empty()) {
         // The amount did not read, or disagrees with the %DV: OCR's glyph confusions ("somg 1%", "iS img 1%",
@@ -472,6 +509,7 @@ class Parser {
     bool canContinue(const Row& pending, int li, const std::vector<Token>& toks) const;
     void assign(Row& row, const Token& t);
     void attachOrphans();
+    void nameRowsByDailyValue();
     void pairColumnBlocks(const std::vector<std::vector<Token>>& allTokens);
     void finishRowName(Row& row, const std::vector<Token>& toks, std::size_t from, std::size_t to);
 
@@ -818,6 +856,44 @@ void Parser::pairColumnBlocks(const std::vector<std::vector<Token>>& all)
     }
 }
 
+// A row whose name OCR garbled past matching ("Cachan 30mg 2%" for "Calcium 30mg 2%") is that mineral when its
+// amount in mg rounds to its whole %DV under that mineral's Daily Value and no other's, the name starts with the
+// mineral's letter and is about as long, and no other row declares that mineral. The amount and %DV read
+// together say which Daily Value the row was printed against: 30 mg is 2 % only of calcium's.
+void Parser::nameRowsByDailyValue()
+{
+    for (Row& r : rows_) {
+        if (r.match || !r.lineStart || r.inBlend || !r.amount || r.amount->lessThan ||
+            r.amount->unit != AmountUnit::Mg || !r.dv || !r.dv->pct || r.dv->lessThan || *r.dv->pct < 1)
+            continue;
+        const auto words = splitWords(r.name);
+        if (words.empty())
+            continue;
+        const std::string word = lettersOnly(foldToLetters(words.front()));
+        if (word.size() < 5)
+            continue;
+        std::optional<Mineral> only;
+        int fits = 0;
+        for (Mineral m : kMinerals)
+            if (roundsToDailyValue(m, r.amount->value, *r.dv->pct)) {
+                only = m;
+                ++fits;
+            }
+        if (fits != 1)
+            continue;
+        const std::string name(mineralName(*only));
+        if (word[0] != name[0] || word.size() + 3 < name.size() || word.size() > name.size() + 2)
+            continue;
+        const bool declared = std::any_of(rows_.begin(), rows_.end(), [&](const Row& o) {
+            return o.match && o.match->mineral == only && o.hasValues();
+        });
+        if (!declared) {
+            r.match = NameMatch{name, only, 1, editDistance(word, name)};
+            r.nameFromValues = true;
+        }
+    }
+}
+
 void Parser::attachOrphans()
 {
     if (orphans_.empty())
@@ -965,6 +1041,7 @@ Facts Parser::run()
         parseLine(li, toks);
     }
     attachOrphans();
+    nameRowsByDailyValue();
 
     // Nutrient rows.
     std::vector<DvSample> samples;

@@ -744,6 +744,37 @@ TEST_SUITE("facts")
         CHECK(mineral(f, Mineral::Magnesium).mg == 1);
     }
 
+    TEST_CASE("mcg read as mg, next to \"<1%\"")
+    {
+        // 800 mg of calcium would be 62 % of its Daily Value; 800 mcg is 0.06 %.
+        Facts f = parse({"Calcium (as calcium citrate) 800 mg <1%", "Magnesium B00 mg <1%", "Sodium 5 mg <1%"});
+        CHECK(mineral(f, Mineral::Calcium).unit == AmountUnit::Mcg);
+        CHECK(mineral(f, Mineral::Calcium).mg == doctest::Approx(0.8));
+        CHECK(mineral(f, Mineral::Magnesium).mg == doctest::Approx(0.8));
+        CHECK_FALSE(mineral(f, Mineral::Magnesium).estimated);
+        CHECK(mineral(f, Mineral::Sodium).mg == 5);
+        // Under a whole %DV the same amount stays in mg.
+        f = parse({"Calcium 800 mg 62%"});
+        CHECK(mineral(f, Mineral::Calcium).mg == 800);
+    }
+
+    TEST_CASE("a name garbled past matching is the one mineral its amount and %DV fit")
+    {
+        // 30 mg at 2 % is calcium's Daily Value only (sodium's would be 1 %, magnesium's 7 %).
+        Facts f = parse({"Supplement Facts", "Cachan 30mg 2%", "Magresasn 10mg"});
+        CHECK(mineral(f, Mineral::Calcium).mg == 30);
+        CHECK(mineral(f, Mineral::Calcium).confidence < 0.7);
+        CHECK(absent(f, Mineral::Magnesium)); // no %DV to tell which Daily Value it was printed against
+        // Not when the name's first letter is another's, another row declares the mineral, or two fit.
+        f = parse({"Supplement Facts", "Dachan 30mg 2%"});
+        CHECK(absent(f, Mineral::Calcium));
+        f = parse({"Supplement Facts", "Calcium 20 mg 2%", "Cachan 30mg 2%"});
+        CHECK(mineral(f, Mineral::Calcium).mg == 20);
+        f = parse({"Supplement Facts", "Mxxxxxxx 0mg 0%", "Sxxxxx 0mg 0%"});
+        CHECK(absent(f, Mineral::Magnesium));
+        CHECK(absent(f, Mineral::Sodium));
+    }
+
     TEST_CASE("a zero next to a percent that lost its sign")
     {
         // "140mg 4%" read as "Omg 4".
