@@ -70,4 +70,27 @@ std::optional<PanelType> panelTitle(const std::vector<std::string>& lines)
     return std::nullopt;
 }
 
+PanelEnds panelEnds(const std::vector<std::string>& lines)
+{
+    struct Phrase {
+        std::string_view letters;
+        std::size_t slack;
+    };
+    static constexpr Phrase kHead[] = {{"servingsize", 2}, {"servingsper", 2}, {"amountperserving", 3}};
+    static constexpr Phrase kFoot[] = {{"dailyvaluenotestablished", 3}, {"percentdailyvalues", 3},
+                                       {"dailyvaluedvtells", 3},        {"caloriediet", 2},
+                                       {"notasignificantsource", 3},    {"ingredients", 2}};
+    const auto any = [](const std::string& s, const auto& phrases) {
+        return std::any_of(std::begin(phrases), std::end(phrases),
+                           [&](const Phrase& p) { return fuzzyContains(s, p.letters, p.slack); });
+    };
+    PanelEnds ends;
+    for (const auto& l : lines) {
+        const std::string s = squashLetters(l);
+        ends.head = ends.head || panelTitleIn(l) || any(s, kHead);
+        ends.foot = ends.foot || any(s, kFoot);
+    }
+    return ends;
+}
+
 } // namespace labelcheck::facts

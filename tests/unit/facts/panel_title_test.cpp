@@ -23,4 +23,23 @@ TEST_SUITE("facts")
         CHECK_FALSE(panelTitle({"Sodium 250mg", "Potassium 200mg"}));
     }
 
+    TEST_CASE("the ends of a panel a read holds")
+    {
+        PanelEnds whole = panelEnds({"Supplement Facts", "Serving Size 1 Stick (6 g)", "Sodium 250 mg 11%",
+                                     "\u2020 Daily Value not established."});
+        CHECK(whole.head);
+        CHECK(whole.foot);
+        // Read as OCR garbles them: "Serveng Sere", "Percent Dally Values", "Other ingredlents".
+        CHECK(panelEnds({"Serveng Sere 2 Scoops (14 g)"}).head);
+        CHECK(panelEnds({"* Percent Dally Values are based on a 2,000 calone diet"}).foot);
+        CHECK(panelEnds({"Other ingredlents: citric acid"}).foot);
+        CHECK(panelEnds({"* The % Daily Value (DV) tells you how much a nutrient"}).foot);
+        // Rows alone: neither end. The footnote's "in a serving of food" is not a head, nor the column
+        // header's "% Daily Value" a foot.
+        PanelEnds rows =
+            panelEnds({"Sodium 0mg 0%", "Calcium 0mg 0%", "% Daily Value*", "much a nutrient in a serving of food"});
+        CHECK_FALSE(rows.head);
+        CHECK_FALSE(rows.foot);
+    }
+
 } // TEST_SUITE
