@@ -309,6 +309,10 @@ std::optional<Amount> amountFromLookalikes(Mineral m, const std::vector<std::str
     return uniqueLookalike(words, [&](const Amount& a) { return roundsToDailyValue(m, toMg(a.value, *a.unit), pct); });
 }
 
+// Below this confidence a zero amount without a "0%" to confirm it is not a reading. On 208 generated photos the
+// four unconfirmed zeros read right had 0.53-0.70; the one read wrong ("Omg" for a blurred 70 mg) had 0.06.
+constexpr float kWeakZeroConfidence = 0.3f;
+
 // "800 mg <1%": an amount in mg that a "<1%" Daily Value rules out, but that fits it in mcg (the c of "mcg" lost,
 // or "µg" read as "mg"). Only from 100 up: 100 mg is 2 % or more of each mineral's Daily Value, so no such amount
 // stands beside "<1%", while a smaller one may be a garbled amount in mg ("Somg <1%").
@@ -421,6 +425,12 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
         // No serving holds 10 g of any of these minerals: a misread ("12g" from the next row).
         if (unit && toMg(value, *unit) > 10000)
             contradicted = true;
+        // A zero that no "0%" beside it confirms, read this poorly ("Potassium Omg" for a blurred "70mg"), would
+        // accuse the maker of leaving the mineral out: the row is unreadable instead.
+        if (unit && value == 0 && !(pct && *pct == 0) && conf * factor < kWeakZeroConfidence) {
+            r.unreadable = true;
+            return r;
+        }
         if (unit && !contradicted) {
             out.amount = value;
             out.unit = unit;

@@ -775,6 +775,25 @@ TEST_SUITE("facts")
         CHECK(absent(f, Mineral::Sodium));
     }
 
+    TEST_CASE("a zero read poorly, with no 0% beside it, is unreadable rather than missing")
+    {
+        auto words = [](std::vector<const char*> texts, float conf) {
+            TextLine l;
+            for (const char* t : texts)
+                l.words.push_back(Word{t, conf, {}});
+            return l;
+        };
+        // "Potassium Omg" read from a blurred "Potassium 70mg", every word at 0.2.
+        Facts f =
+            parseFacts(std::vector<TextLine>{words({"Supplement", "Facts"}, 0.9f), words({"Potassium", "Omg"}, 0.2f),
+                                             words({"Calcium", "0mg", "0%"}, 0.2f), words({"Sodium", "0mg"}, 0.6f)});
+        CHECK(absent(f, Mineral::Potassium));
+        CHECK(f.unreadable[index(Mineral::Potassium)]);
+        // A "0%" confirms a zero however poorly read; a zero read well needs nothing to confirm it.
+        CHECK(mineral(f, Mineral::Calcium).mg == 0);
+        CHECK(mineral(f, Mineral::Sodium).mg == 0);
+    }
+
     TEST_CASE("a zero next to a percent that lost its sign")
     {
         // "140mg 4%" read as "Omg 4".
