@@ -440,8 +440,9 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
             return r;
         }
     }
-    if (wholePct && row.gLost && fitsDailyValue(m, *row.gLost, *pct)) {
-        // "130m 6%": an amount in mg whose g was cut off, taken when the %DV agrees.
+    if ((wholePct || (pct && *pct == 0 && !row.dv->lessThan)) && row.gLost && fitsDailyValue(m, *row.gLost, *pct)) {
+        // "130m 6%": an amount in mg whose g was cut off, taken when the %DV agrees; "20m 0%" too (a printed
+        // 0% stands for an amount too small to round to 1%, which the %DV's estimate would make zero).
         out.amount = *row.gLost;
         out.unit = AmountUnit::Mg;
         out.mg = *row.gLost;

@@ -297,6 +297,11 @@ TEST_SUITE("facts")
         CHECK(mineral(f, Mineral::Calcium).mg == 23);
         // 900 mg is 19 % of potassium's Daily Value, not 1 %: the %DV's estimate stands.
         CHECK(mineral(f, Mineral::Potassium).estimated);
+        // A printed 0 % agrees with any amount below half a percent: 20 mg of potassium, not an estimated zero.
+        f = parse({"Potassium (from", "potassium ciioride) 20m O%", "Magnesium 90m 0%"});
+        CHECK(mineral(f, Mineral::Potassium).mg == 20);
+        CHECK_FALSE(mineral(f, Mineral::Potassium).estimated);
+        CHECK(mineral(f, Mineral::Magnesium).estimated); // 90 mg is 21 % of magnesium's
     }
 
     TEST_CASE("a garbled amount read as the one reading its %DV rounds from")
