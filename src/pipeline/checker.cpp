@@ -329,11 +329,12 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
         // ingredients) below a row they could not read, may have been outlined short of its top or bottom: a heavy
         // rule inside it taken for its edge, a curved bottle's rules bent away. That side is read once more,
         // the outline taken on by its own height, and the read fills the minerals still missing. On 208 generated
-        // photos: 31 such reads (before the restriction below), fields +2 (074: a curved bottle's panel outlined from its middle rule down; 084:
-        // an outline ending above the potassium row), no other field or verdict changed. Taken on past any missing
-        // foot (49 reads), no field more. Only for a candidate that read one of the four already: taken on from
-        // one that read none, the read may catch part of the real panel, and a candidate with a mineral stops the
-        // searches that would have read the panel whole (198, when its upside-down read was taken the right way).
+        // photos: 31 such reads (before the restriction below), fields +2 (074: a curved bottle's panel outlined from
+        // its middle rule down; 084: an outline ending above the potassium row), no other field or verdict changed.
+        // Taken on past any missing foot (49 reads), no field more. Only for a candidate that read one of the four
+        // already: taken on from one that read none, the read may catch part of the real panel, and a candidate with a
+        // mineral stops the searches that would have read the panel whole (198, when its upside-down read was taken the
+        // right way).
         if (candidateBest && hasMinerals(*candidateBest) && !allMinerals(*candidateBest) &&
             (!ends.head || (!ends.foot && lostRow))) {
             const PanelRead& read = kPanelReads.front();
