@@ -47,11 +47,9 @@ bool fuzzyContains(const std::string& s, std::string_view target, std::size_t sl
     return false;
 }
 
-} // namespace
-
-std::optional<PanelType> panelTitleOf(std::string_view line)
+// The title a line names, from its letters as squashLetters gives them.
+std::optional<PanelType> titleOfLetters(const std::string& s)
 {
-    std::string s = squashLetters(line);
     if (s.size() < 10 || s.size() > 60)
         return std::nullopt;
     if (fuzzyContains(s, "supplementfacts", 2))
@@ -60,6 +58,13 @@ std::optional<PanelType> panelTitleOf(std::string_view line)
         fuzzyContains(s, "nutritioninformation", 2))
         return PanelType::NutritionFacts;
     return std::nullopt;
+}
+
+} // namespace
+
+std::optional<PanelType> panelTitleOf(std::string_view line)
+{
+    return titleOfLetters(squashLetters(line));
 }
 
 std::optional<PanelType> panelTitle(const std::vector<std::string>& lines)
@@ -87,7 +92,7 @@ PanelEnds panelEnds(const std::vector<std::string>& lines)
     PanelEnds ends;
     for (const auto& l : lines) {
         const std::string s = squashLetters(l);
-        ends.head = ends.head || panelTitleIn(l) || any(s, kHead);
+        ends.head = ends.head || titleOfLetters(s) || any(s, kHead);
         ends.foot = ends.foot || any(s, kFoot);
     }
     return ends;
