@@ -629,6 +629,15 @@ std::vector<Panel> findPanels(const image::Image& photo, const FindOptions& opti
         cv::Size canvas(int(grey.cols * ca + grey.rows * sa + 1), int(grey.cols * sa + grey.rows * ca + 1));
         A.at<double>(0, 2) += canvas.width / 2.0 - centre.x;
         A.at<double>(1, 2) += canvas.height / 2.0 - centre.y;
+        if (options.shearDeg != 0) {
+            // y' = y - k (x - cx), moved down by |k| cx to stay on the canvas, which grows by |k| of its width.
+            const double k = std::tan(options.shearDeg * CV_PI / 180), cx = canvas.width / 2.0;
+            const cv::Matx33d shear(1, 0, 0, -k, 1, k * cx + std::abs(k) * cx, 0, 0, 1);
+            const cv::Matx33d rotate(A.at<double>(0, 0), A.at<double>(0, 1), A.at<double>(0, 2), A.at<double>(1, 0),
+                                     A.at<double>(1, 1), A.at<double>(1, 2), 0, 0, 1);
+            cv::Mat(shear * rotate)(cv::Rect(0, 0, 3, 2)).copyTo(A);
+            canvas.height += int(std::abs(k) * canvas.width + 1);
+        }
         auto levelled = [&](const cv::Mat& m) {
             cv::Mat out;
             cv::warpAffine(m, out, A, canvas, cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::mean(m));

@@ -34,6 +34,11 @@ struct FindOptions {
     // strongest straight edges, which may be a barcode's or the pack's rather than the panel's: under
     // strong perspective the panel's rules can lie several degrees off it, too far to stay whole.
     double angleOffsetDeg = 0;
+    // After levelling, rows sloped this far (degrees, y down) are levelled by a vertical shear, which keeps the
+    // panel's sides upright: the way a panel photographed from one side looks, its rows fanned several degrees
+    // off the pack's edges while its sides stay near them. A rotation that far tilts the sides, and the rules'
+    // ends no longer line up.
+    double shearDeg = 0;
     // The shortest rule kept, in working pixels; 0 for a twentieth of the working long side (at least 40). At a
     // finer working size that default grows with the scale and stays where it was in the photo's pixels: a
     // panel narrower than ~5 % of the photo's long side has no rule long enough at any working size.

@@ -266,4 +266,33 @@ TEST_SUITE("panel")
         }
         CHECK(levelledRight);
     }
+
+    TEST_CASE("a panel seen from one side, its rows fanned 14-22 degrees with its sides upright, is found sheared")
+    {
+        // Photographed from one side, a pack keeps its panel's sides near its own upright edges while the rows
+        // fan out far from them: here the top rule slopes 14 degrees and the bottom one 22, and a barcode's bars
+        // hold the dominant angle at 0. Rotated by the rows' angle, the sides tilt as far and the rules' ends no
+        // longer line up; sheared by it, they stay upright.
+        cv::Mat panel = lt::renderPanel(600);
+        const float h = float(panel.rows), dx = 580.f;
+        const std::array<cv::Point2f, 4> corners{
+            cv::Point2f(700, 250), cv::Point2f(700 + dx, 250 + dx * std::tan(14 * float(CV_PI) / 180)),
+            cv::Point2f(700 + dx, 250 + h + dx * std::tan(22 * float(CV_PI) / 180)), cv::Point2f(700, 250 + h)};
+        auto scene = lt::placePanel(panel, cv::Size(1800, int(h) + 800), corners, 7);
+        for (int x = 40; x < 420; x += 14)
+            cv::rectangle(scene.photo, cv::Rect(x, 250, 6 + (x / 14) % 3 * 2, 900), cv::Scalar(15, 15, 15), cv::FILLED);
+        const auto photo = fromMat(scene.photo);
+        const auto foundWithin = [&](bool shear) {
+            bool right = false;
+            for (const double deg : {16.0, 20.0}) {
+                labelcheck::panel::FindOptions o;
+                (shear ? o.shearDeg : o.angleOffsetDeg) = deg;
+                for (const auto& p : findPanels(photo, o))
+                    right = right || cornerError(p, scene.corners) < 0.05;
+            }
+            return right;
+        };
+        CHECK(foundWithin(true));
+        CHECK_FALSE(foundWithin(false));
+    }
 }
