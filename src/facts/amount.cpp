@@ -291,8 +291,9 @@ std::string_view digitsFor(char c)
     case 'T':
         return "7";
     case 'B':
-    case 'a':
         return "8";
+    case 'a':
+        return "84";
     case 'g':
     case 'q':
         return "9";
@@ -303,8 +304,15 @@ std::string_view digitsFor(char c)
 
 constexpr std::size_t kMaxLookalikeReadings = 64;
 
-// Appends to `out` every number `glyphs` can stand for (at most one decimal point).
-void lookalikeNumbers(std::string_view glyphs, std::string& digits, std::vector<double>& out)
+// A number a garbled one may stand for, and how many of its glyphs were read as a less likely digit.
+struct Reading {
+    double value;
+    int rank;
+};
+
+// Appends to `out` every number `glyphs` can stand for (at most one decimal point); `rank` counts the glyphs
+// read so far as a less likely digit.
+void lookalikeNumbers(std::string_view glyphs, std::string& digits, int rank, std::vector<Reading>& out)
 {
     if (out.size() >= kMaxLookalikeReadings)
         return;
@@ -315,7 +323,7 @@ void lookalikeNumbers(std::string_view glyphs, std::string& digits, std::vector<
         double v = 0;
         auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
         if (ec == std::errc() && ptr == digits.data() + digits.size())
-            out.push_back(v);
+            out.push_back({v, rank});
         return;
     }
     const char c = glyphs.front();
@@ -323,13 +331,14 @@ void lookalikeNumbers(std::string_view glyphs, std::string& digits, std::vector<
         if (digits.find('.') != std::string::npos)
             return;
         digits += '.';
-        lookalikeNumbers(glyphs.substr(1), digits, out);
+        lookalikeNumbers(glyphs.substr(1), digits, rank, out);
         digits.pop_back();
         return;
     }
-    for (char d : digitsFor(c)) {
-        digits += d;
-        lookalikeNumbers(glyphs.substr(1), digits, out);
+    const std::string_view choices = digitsFor(c);
+    for (std::size_t k = 0; k < choices.size(); ++k) {
+        digits += choices[k];
+        lookalikeNumbers(glyphs.substr(1), digits, rank + (k > 0), out);
         digits.pop_back();
     }
 }
@@ -353,19 +362,26 @@ std::vector<Amount> lookalikeAmounts(std::string_view text)
             auto unit = unitText ? massUnit(*unitText) : std::nullopt;
             if (!unit)
                 continue;
-            std::vector<double> numbers;
+            std::vector<Reading> numbers;
             std::string digits;
-            lookalikeNumbers(std::string_view(s).substr(0, n), digits, numbers);
-            for (double v : numbers) {
-                const double mg = toMg(v, *unit);
-                if (out.size() >= kMaxLookalikeReadings || std::find(seenMg.begin(), seenMg.end(), mg) != seenMg.end())
+            lookalikeNumbers(std::string_view(s).substr(0, n), digits, 0, numbers);
+            for (const Reading& number : numbers) {
+                const double mg = toMg(number.value, *unit);
+                const auto seen = std::find(seenMg.begin(), seenMg.end(), mg);
+                if (seen != seenMg.end()) {
+                    Amount& same = out[std::size_t(seen - seenMg.begin())];
+                    same.lookalikeRank = std::min(same.lookalikeRank, number.rank);
+                    continue;
+                }
+                if (out.size() >= kMaxLookalikeReadings)
                     continue;
                 seenMg.push_back(mg);
                 Amount a;
-                a.value = v;
+                a.value = number.value;
                 a.unit = unit;
                 a.unitText = *unitText;
                 a.ocrFixed = true;
+                a.lookalikeRank = number.rank;
                 out.push_back(a);
             }
         }

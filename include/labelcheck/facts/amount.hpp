@@ -19,6 +19,9 @@ struct Amount {
     bool ocrFixed = false;          // a glyph was corrected (O->0, l->1, rng->mg, mq->mg, ...)
     // When the text is a bare number ending in 9 ("0.29"), the value if that 9 is a misread "g" (0.2).
     std::optional<double> trailingNineAsGram;
+    // lookalikeAmounts: how many of the number's glyphs were read as a digit other than the likeliest one they are
+    // mistaken for (0: each as its likeliest).
+    int lookalikeRank = 0;
 };
 
 // Reads a number as printed: digits with an optional decimal point; a comma before exactly three
@@ -42,8 +45,9 @@ std::optional<Amount> parseAmount(std::string_view text);
 // Every reading of a garbled amount ("somg", "iS img", "llimg", "a5mg") that OCR's usual glyph confusions
 // allow: each glyph of the number may stand for the digits it is mistaken for (S and s for 5 or 3, B for 8,
 // o for 0, l and i for 1, ...), and one speck ("i", ".", ...) may stand between the number and its mass unit.
-// Spaces are ignored. A caller picks among them with something else the label says (its %DV). Distinct in
-// milligrams, at most 64, each marked ocrFixed.
+// Spaces are ignored. A caller picks among them with something else the label says (its %DV), and between two
+// that it allows by their lookalikeRank. Distinct in milligrams (the likeliest reading kept), at most 64, each
+// marked ocrFixed.
 std::vector<Amount> lookalikeAmounts(std::string_view text);
 
 // Converts to milligrams.

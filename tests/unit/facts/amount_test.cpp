@@ -185,7 +185,10 @@ TEST_SUITE("facts")
         // The i before mg is a speck or a 1.
         CHECK(mgs("llimg") == std::vector<double>{11, 111});
         CHECK(mgs("iS img") == std::vector<double>{15, 151});
-        CHECK(mgs("a5mg") == std::vector<double>{85});
+        // An a stands for 8 or, less likely, 4: each reading says how many glyphs took a less likely digit.
+        CHECK(mgs("a5mg") == std::vector<double>{45, 85});
+        for (const Amount& a : lookalikeAmounts("asmg"))
+            CHECK(a.lookalikeRank == (a.value == 85 ? 0 : a.value == 43 ? 2 : 1));
         // Units other than mg; the number keeps its decimal point.
         const auto grams = lookalikeAmounts("O.Zg");
         REQUIRE(grams.size() == 1);

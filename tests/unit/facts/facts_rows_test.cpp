@@ -315,15 +315,24 @@ TEST_SUITE("facts")
         CHECK(mineral(f, Mineral::Calcium).mg == 15); // "img" alone would read 1 mg
         CHECK(mineral(f, Mineral::Magnesium).mg == 11);
         CHECK(mineral(f, Mineral::Potassium).mg == 85);
+        // Of two readings that fit, the one with more glyphs read as their likeliest digit: 45 mg, not 43 (and not
+        // 85 or 83, which are 6 % of calcium's Daily Value); "ssmg 1%" is 35 mg, not 33.
+        f = parse(
+            {"Calcium (from Calcium", "Citrate) asmg 3%", "Potassium (as", "Phosphate) 4smg 1%", "Sodium ssmg 1%"});
+        CHECK(mineral(f, Mineral::Calcium).mg == 45);
+        CHECK_FALSE(mineral(f, Mineral::Calcium).estimated);
+        CHECK(mineral(f, Mineral::Potassium).mg == 45);
+        CHECK(mineral(f, Mineral::Sodium).mg == 35);
     }
 
     TEST_CASE("a garbled amount stays the %DV's estimate when no reading or two readings fit")
     {
-        // "ssmg 1%": 55, 53, 35 and 33 mg; 33 and 35 both round to 1 % of sodium's Daily Value.
-        // "Somg <1%": no whole %DV to round to. "xqmg 4%": no reading at all.
-        Facts f = parse({"Sodium ssmg 1%", "Calcium Somg <1%", "Magnesium xqmg 4%"});
+        // "1samg 6%": 158, 154, 138 and 134 mg; 154 and 138, each with one glyph read as its less likely digit,
+        // both round to 6 % of sodium's Daily Value (of 2,400 mg and of 2,300). "Somg <1%": no whole %DV to round
+        // to. "xqmg 4%": no reading at all.
+        Facts f = parse({"Sodium 1samg 6%", "Calcium Somg <1%", "Magnesium xqmg 4%"});
         CHECK(mineral(f, Mineral::Sodium).estimated);
-        CHECK(mineral(f, Mineral::Sodium).mg == doctest::Approx(23));
+        CHECK(mineral(f, Mineral::Sodium).mg == doctest::Approx(138));
         CHECK(mineral(f, Mineral::Magnesium).estimated);
         CHECK(mineral(f, Mineral::Calcium).estimated);
     }
