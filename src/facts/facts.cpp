@@ -527,7 +527,7 @@ class Parser {
     bool canContinue(const Row& pending, int li, const std::vector<Token>& toks) const;
     void assign(Row& row, const Token& t);
     void attachOrphans();
-    void nameRowsByDailyValue();
+    void nameGarbledRows();
     void pairColumnBlocks(const std::vector<std::vector<Token>>& allTokens);
     void finishRowName(Row& row, const std::vector<Token>& toks, std::size_t from, std::size_t to);
 
@@ -874,15 +874,17 @@ void Parser::pairColumnBlocks(const std::vector<std::vector<Token>>& all)
     }
 }
 
-// A row whose name OCR garbled past matching ("Cachan 30mg 2%" for "Calcium 30mg 2%") is that mineral when its
-// amount in mg rounds to its whole %DV under that mineral's Daily Value and no other's, the name starts with the
-// mineral's letter and is about as long, and no other row declares that mineral. The amount and %DV read
-// together say which Daily Value the row was printed against: 30 mg is 2 % only of calcium's.
-void Parser::nameRowsByDailyValue()
+// A row whose name OCR garbled past matching is the mineral its values or its first letters say, when the name is
+// about as long as that mineral's and no other row declares that mineral:
+// - with a whole %DV, the one mineral under whose Daily Value its amount in mg rounds to it, and whose first letter
+//   the name has ("Cachan 30mg 2%" for "Calcium 30mg 2%": 30 mg is 2 % only of calcium's). The amount and %DV read
+//   together say which Daily Value the row was printed against;
+// - with no %DV read, an amount in a mass unit, and the name's first three letters the mineral's ("Sodan 202mg",
+//   "Magresasn 10mg"): no other nutrient a panel lists starts so, and Calories has no mass unit.
+void Parser::nameGarbledRows()
 {
     for (Row& r : rows_) {
-        if (r.match || !r.lineStart || r.inBlend || !r.amount || r.amount->lessThan ||
-            r.amount->unit != AmountUnit::Mg || !r.dv || !r.dv->pct || r.dv->lessThan || *r.dv->pct < 1)
+        if (r.match || !r.lineStart || r.inBlend || r.prose || !r.amount || r.amount->lessThan || !r.amount->unit)
             continue;
         const auto words = splitWords(r.name);
         if (words.empty())
@@ -891,16 +893,31 @@ void Parser::nameRowsByDailyValue()
         if (word.size() < 5)
             continue;
         std::optional<Mineral> only;
-        int fits = 0;
-        for (Mineral m : kMinerals)
-            if (roundsToDailyValue(m, r.amount->value, *r.dv->pct)) {
-                only = m;
-                ++fits;
-            }
-        if (fits != 1)
+        std::size_t letters = 1; // of the mineral's name, the name must begin with
+        if (r.dv && r.dv->pct && !r.dv->lessThan && *r.dv->pct >= 1) {
+            if (r.amount->unit != AmountUnit::Mg)
+                continue;
+            int fits = 0;
+            for (Mineral m : kMinerals)
+                if (roundsToDailyValue(m, r.amount->value, *r.dv->pct)) {
+                    only = m;
+                    ++fits;
+                }
+            if (fits != 1)
+                continue;
+        } else if (!r.dv) {
+            letters = 3;
+            for (Mineral m : kMinerals)
+                if (word.compare(0, letters, mineralName(m), 0, letters) == 0)
+                    only = m;
+            if (!only)
+                continue;
+        } else {
             continue;
+        }
         const std::string name(mineralName(*only));
-        if (word[0] != name[0] || word.size() + 3 < name.size() || word.size() > name.size() + 2)
+        if (word.compare(0, letters, name, 0, letters) != 0 || word.size() + 3 < name.size() ||
+            word.size() > name.size() + 2)
             continue;
         const bool declared = std::any_of(rows_.begin(), rows_.end(), [&](const Row& o) {
             return o.match && o.match->mineral == only && o.hasValues();
@@ -1059,7 +1076,7 @@ Facts Parser::run()
         parseLine(li, toks);
     }
     attachOrphans();
-    nameRowsByDailyValue();
+    nameGarbledRows();
 
     // Nutrient rows.
     std::vector<DvSample> samples;

@@ -772,13 +772,22 @@ TEST_SUITE("facts")
         CHECK(mineral(f, Mineral::Calcium).mg == 800);
     }
 
-    TEST_CASE("a name garbled past matching is the one mineral its amount and %DV fit")
+    TEST_CASE("a name garbled past matching is the one mineral its amount and %DV fit, or its first letters say")
     {
         // 30 mg at 2 % is calcium's Daily Value only (sodium's would be 1 %, magnesium's 7 %).
-        Facts f = parse({"Supplement Facts", "Cachan 30mg 2%", "Magresasn 10mg"});
+        Facts f = parse({"Supplement Facts", "Cachan 30mg 2%", "Magresasn 10mg", "Sodan 202mg m"});
         CHECK(mineral(f, Mineral::Calcium).mg == 30);
         CHECK(mineral(f, Mineral::Calcium).confidence < 0.7);
-        CHECK(absent(f, Mineral::Magnesium)); // no %DV to tell which Daily Value it was printed against
+        // No %DV to tell the Daily Value: the first three letters, a mass unit and the name's length do.
+        CHECK(mineral(f, Mineral::Magnesium).mg == 10);
+        CHECK(mineral(f, Mineral::Magnesium).confidence < 0.7);
+        CHECK(mineral(f, Mineral::Sodium).mg == 202);
+        // Not when only two letters are alike, the name is much longer or shorter, no mass unit was read, or a %DV
+        // fits no mineral's.
+        f = parse({"Supplement Facts", "Maxresasn 10mg", "Sodiumchloridex 202mg", "Potas 100mg", "Calories 10",
+                   "Calorics 30mg 9%"});
+        for (Mineral m : {Mineral::Sodium, Mineral::Potassium, Mineral::Calcium, Mineral::Magnesium})
+            CHECK(absent(f, m));
         // Not when the name's first letter is another's, another row declares the mineral, or two fit.
         f = parse({"Supplement Facts", "Dachan 30mg 2%"});
         CHECK(absent(f, Mineral::Calcium));
