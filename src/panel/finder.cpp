@@ -701,25 +701,29 @@ std::vector<Panel> findPanels(const image::Image& photo, const FindOptions& opti
     }
     std::stable_sort(panels.begin(), panels.end(),
                      [](const Panel& a, const Panel& b) { return a.confidence > b.confidence; });
-    // Drop candidates that mostly repeat a better one (same panel seen in both polarities or turns).
+    return distinctPanels(panels, options.maxCandidates);
+}
+
+std::vector<Panel> distinctPanels(const std::vector<Panel>& byConfidence, int maxCount)
+{
     std::vector<Panel> kept;
-    for (const auto& p : panels) {
+    std::vector<std::vector<cv::Point2f>> keptQuads;
+    for (const auto& p : byConfidence) {
+        if (int(kept.size()) >= maxCount)
+            break;
         std::vector<cv::Point2f> qp;
         for (auto& c : p.corners)
             qp.emplace_back(c.x, c.y);
-        bool dup = false;
-        for (const auto& k : kept) {
-            std::vector<cv::Point2f> qk, inter;
-            for (auto& c : k.corners)
-                qk.emplace_back(c.x, c.y);
-            float ia = cv::intersectConvexConvex(qp, qk, inter, true);
-            if (ia > 0.5f * std::min(cv::contourArea(qp), cv::contourArea(qk)))
-                dup = true;
-        }
-        if (!dup)
-            kept.push_back(p);
-        if (int(kept.size()) >= options.maxCandidates)
-            break;
+        const double area = cv::contourArea(qp);
+        const bool repeat = std::any_of(keptQuads.begin(), keptQuads.end(), [&](const std::vector<cv::Point2f>& qk) {
+            std::vector<cv::Point2f> inter;
+            const double common = cv::intersectConvexConvex(qp, qk, inter, true);
+            return common > 0.5 * std::max(area, cv::contourArea(qk));
+        });
+        if (repeat)
+            continue;
+        kept.push_back(p);
+        keptQuads.push_back(std::move(qp));
     }
     return kept;
 }

@@ -169,7 +169,8 @@ int readScore(const facts::Facts& f)
 // reach.
 constexpr float kExtendBy = 1.0f;
 
-// A read with a title and this many rows is not retried.
+// A read of a panel (its title, or rows that name one) with this many rows is not retried; when its reads also
+// held the panel's head, no further candidate is read.
 constexpr int kGoodRead = 1 + 4 + 4;
 
 // `q` (TL, TR, BR, BL of the upright panel) grown by `fx` of its width left and right, `fyTop` of its height
@@ -204,6 +205,7 @@ struct PanelPick {
     float glyphPx = 0;               // its glyph height in photo pixels
     int score = 0;                   // readScore
     int minerals = 0;                // how many of the four it found: breaks a tie of scores
+    bool head = false;               // its reads held the panel's head (title, "Serving Size", ...)
     std::vector<image::Quad> read;   // every candidate read so far
     std::vector<ReadLine> lines;     // the confident lines of the read kept
 };
@@ -381,8 +383,11 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
             pick.quad = candidateUpsideDown ? image::Quad{c[2], c[3], c[0], c[1]} : c;
             pick.glyphPx = candidateGlyph;
             pick.lines = std::move(candidateLines);
+            pick.head = ends.head;
         }
-        if (pick.score >= kGoodRead)
+        // Rows alone make a good score (their names say Nutrition Facts without the title): a read without the head
+        // may be a few rows that the finder outlined apart from the rest, and the next candidates are read as well.
+        if (pick.score >= kGoodRead && pick.head)
             break;
     }
 }

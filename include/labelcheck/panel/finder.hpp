@@ -51,6 +51,12 @@ struct FindOptions {
 // sideways and upside-down photos) and under moderate perspective. Never throws. Thread-safe.
 std::vector<Panel> findPanels(const image::Image& photo, const FindOptions& options = {});
 
+// Of `byConfidence` (most confident first), at most `maxCount` that outline different regions: a candidate is
+// dropped when more than half of its area or of a kept one's is common to both (the same panel seen in both
+// polarities or turns). A fragment inside a larger outline does not drop it: the finder scores a few evenly spaced
+// rules of a panel above all of its rules when perspective or an indented rule spreads their ends.
+std::vector<Panel> distinctPanels(const std::vector<Panel>& byConfidence, int maxCount);
+
 // The best candidate of findPanels, or nullopt.
 std::optional<Panel> findPanel(const image::Image& photo, const FindOptions& options = {});
 

@@ -267,6 +267,26 @@ TEST_SUITE("panel")
         CHECK(levelledRight);
     }
 
+    TEST_CASE("a fragment inside a panel's outline does not drop it; the same outline seen twice is kept once")
+    {
+        const auto panel = [](float x0, float y0, float x1, float y1, float confidence) {
+            labelcheck::panel::Panel p;
+            p.corners = {labelcheck::image::PointF{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}};
+            p.confidence = confidence;
+            return p;
+        };
+        // Two rules of a panel outlined apart score above all eight of it (their ends spread by perspective).
+        const auto kept =
+            labelcheck::panel::distinctPanels({panel(340, 780, 420, 970, 0.65f), panel(330, 440, 490, 1190, 0.61f),
+                                               panel(332, 445, 488, 1188, 0.55f), panel(900, 100, 1000, 300, 0.5f)},
+                                              3);
+        REQUIRE(kept.size() == 3);
+        CHECK(kept[0].confidence == 0.65f);
+        CHECK(kept[1].confidence == 0.61f); // the whole panel
+        CHECK(kept[2].confidence == 0.5f);  // its light-on-dark twin dropped
+        CHECK(labelcheck::panel::distinctPanels(kept, 1).size() == 1);
+    }
+
     TEST_CASE("a panel seen from one side, its rows fanned 14-22 degrees with its sides upright, is found sheared")
     {
         // Photographed from one side, a pack keeps its panel's sides near its own upright edges while the rows
