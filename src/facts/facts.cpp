@@ -46,12 +46,14 @@ struct Row {
     int continuation = 0;               // lines appended to the name
     bool prose = false;                 // ordinary words follow the name outside parentheses
     bool inBlend = false;               // started under a blend row
-    bool nameFromValues = false;        // the name read as no nutrient; its amount and %DV said which mineral
+    bool nameFromValues = false;        // the name read as no nutrient; its values or letters said which mineral
     bool garbled = false;               // a token standing for a value that did not read as one ("2#0mg", "Soong")
     std::optional<double> trailingBare; // a bare number after the amount ("Omg 4": a %DV that lost its '%')
     std::optional<double> gLost;        // a garbled value read as digits and an m ("130m": mg, its g cut off)
     std::vector<std::string> valueText; // the words where the amount stands, as read ("iS", "img")
     bool hasValues() const { return amount.has_value() || dv.has_value(); }
+    // A printed whole %DV ("6%", not "<1%") that an amount can be checked against.
+    bool hasWholePct() const { return dv && dv->pct && *dv->pct >= 1 && !dv->lessThan; }
     bool isBlend() const
     {
         std::string n = toLowerAscii(name);
@@ -340,8 +342,7 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
 {
     Resolved r;
     std::optional<double> pct = row.dv && row.dv->pct ? row.dv->pct : std::nullopt;
-    // A printed whole %DV ("6%", not "<1%") that an amount can be checked against.
-    const bool wholePct = pct && *pct >= 1 && !row.dv->lessThan;
+    const bool wholePct = row.hasWholePct();
     float conf = std::min(row.nameConf, 1.0f);
     if (row.amount)
         conf = std::min(conf, row.amountConf);
@@ -894,7 +895,7 @@ void Parser::nameGarbledRows()
             continue;
         std::optional<Mineral> only;
         std::size_t letters = 1; // of the mineral's name, the name must begin with
-        if (r.dv && r.dv->pct && !r.dv->lessThan && *r.dv->pct >= 1) {
+        if (r.hasWholePct()) {
             if (r.amount->unit != AmountUnit::Mg)
                 continue;
             int fits = 0;
