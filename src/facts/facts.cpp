@@ -399,10 +399,11 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
             }
         } else if (wholePct && !fitsDailyValue(m, toMg(value, *unit), *pct)) {
             // The printed unit disagrees with the %DV: try the usual misreadings (mg read as g, g as mg,
-            // mcg for mg) and take one only when it fits.
+            // mcg for mg) and take one only when the %DV rounds from it: a loose fit would take "270mg 1%" (11 %
+            // with its first 1 lost) for 270 mcg, 0.01 % of sodium's Daily Value.
             std::optional<AmountUnit> alt;
             for (AmountUnit u : {AmountUnit::Mg, AmountUnit::G, AmountUnit::Mcg})
-                if (u != *unit && fitsDailyValue(m, toMg(value, u), *pct)) {
+                if (u != *unit && roundsToDailyValue(m, toMg(value, u), *pct)) {
                     alt = u;
                     break;
                 }

@@ -2,6 +2,7 @@
 
 #include "labelcheck/facts/fuzzy.hpp"
 
+#include <algorithm>
 #include <limits>
 
 namespace labelcheck::facts {
@@ -190,6 +191,22 @@ std::optional<Mineral> matchMineralWord(std::string_view word)
     return std::nullopt;
 }
 
+bool isCutNutrientWord(std::string_view word)
+{
+    const std::string w = normaliseWord(word);
+    const auto endsAName = [](std::string_view tail) {
+        if (tail.size() < 3)
+            return false;
+        for (const Entry& e : vocabulary()) {
+            const std::string_view name = e.words[0];
+            if (name.size() >= tail.size() + 2 && name.substr(name.size() - tail.size()) == tail)
+                return true;
+        }
+        return false;
+    };
+    return endsAName(w) || (!w.empty() && endsAName(std::string_view(w).substr(1)));
+}
+
 std::optional<NameMatch> matchNutrientName(const std::vector<std::string>& words, std::size_t start)
 {
     if (start >= words.size())
@@ -254,6 +271,18 @@ std::optional<NameMatch> matchNutrientName(std::string_view text)
         i = j;
     }
     return matchNutrientName(words, 0);
+}
+
+int cutNameLines(const std::vector<std::string>& lines)
+{
+    return int(std::count_if(lines.begin(), lines.end(), [](const std::string& line) {
+        const std::string_view text = line;
+        const auto start = text.find_first_not_of(' ');
+        if (start == std::string_view::npos)
+            return false;
+        const std::string_view first = text.substr(start, text.find(' ', start) - start);
+        return isCutNutrientWord(first) && !matchNutrientName(text.substr(start));
+    }));
 }
 
 } // namespace labelcheck::facts

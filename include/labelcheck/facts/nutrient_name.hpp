@@ -31,4 +31,15 @@ std::optional<NameMatch> matchNutrientName(std::string_view text);
 // The mineral a single word names (fuzzy, English or Spanish), or nullopt.
 std::optional<Mineral> matchMineralWord(std::string_view word);
 
+// Whether `word` reads as the end of a nutrient name whose first two letters or more were cut off ("ynesium",
+// "assium", "bohydrate"): the word, less at most one leading letter (the remnant of a cut glyph), is three letters
+// or more and ends a name of the vocabulary that is at least two letters longer. What a panel outlined short of
+// its left edge reads at the start of its rows. The words of other names never are ("vitamin" is not the end of
+// "thiamin"); a word that names a nutrient itself is not asked about.
+bool isCutNutrientWord(std::string_view word);
+
+// How many of `lines` (a panel read's lines) start with a word cut that way that names no nutrient as read
+// ("isium (as", "lassium", "ynesium 380mg 90%"): the rows of a panel read short of its left edge.
+int cutNameLines(const std::vector<std::string>& lines);
+
 } // namespace labelcheck::facts

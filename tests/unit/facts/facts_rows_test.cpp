@@ -770,6 +770,12 @@ TEST_SUITE("facts")
         // Under a whole %DV the same amount stays in mg.
         f = parse({"Calcium 800 mg 62%"});
         CHECK(mineral(f, Mineral::Calcium).mg == 800);
+        // Also when the %DV lost a digit ("1%" for 11 %): 270 mcg would be 0.01 % of sodium's Daily Value, which does
+        // not round to 1 %. A unit that the %DV does round from is taken ("0.2 mg 9%": 0.2 g).
+        f = parse({"Nutrition Facts", "Sodium 270mg 1%", "Potassium 0.2 mg 4%"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 270);
+        CHECK(mineral(f, Mineral::Sodium).unit == AmountUnit::Mg);
+        CHECK(mineral(f, Mineral::Potassium).mg == 200);
     }
 
     TEST_CASE("a name garbled past matching is the one mineral its amount and %DV fit, or its first letters say")

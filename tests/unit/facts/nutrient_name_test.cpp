@@ -113,4 +113,28 @@ TEST_SUITE("facts")
         CHECK(matchNutrientName("Calcium")->distance == 0);
     }
 
+    TEST_CASE("names cut at their start by a panel outlined short of its left edge")
+    {
+        // The end of a name, with a cut glyph's remnant or not.
+        CHECK(isCutNutrientWord("ynesium"));
+        CHECK(isCutNutrientWord("assium"));
+        CHECK(isCutNutrientWord("lassium")); // "l" is what is left of the cut "t"
+        CHECK(isCutNutrientWord("bohydrate"));
+        CHECK(isCutNutrientWord("dium"));
+        // Whole names, and too little of one to tell.
+        CHECK_FALSE(isCutNutrientWord("Sodium"));
+        CHECK_FALSE(isCutNutrientWord("Vitamin"));
+        CHECK_FALSE(isCutNutrientWord("um"));
+        CHECK_FALSE(isCutNutrientWord("Serving"));
+        CHECK_FALSE(isCutNutrientWord("Citrate)"));
+
+        // Lines that start with one; a name read whole, or close enough to match, does not count.
+        const std::vector<std::string> clipped{"rition Facts", "ynesium 380mg 90%", "assium 30mg 1%", "dium Chloride",
+                                               "um 25mg 1%"};
+        CHECK(cutNameLines(clipped) == 3);
+        const std::vector<std::string> whole{"Nutrition Facts", "Magnesium 380mg 90%", "tagnesium Citrate) 75mg",
+                                             "Potassium 30mg 1%", "Total Carbohydrate 2g 0%"};
+        CHECK(cutNameLines(whole) == 0);
+    }
+
 } // TEST_SUITE
