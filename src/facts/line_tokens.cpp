@@ -98,6 +98,21 @@ std::vector<Piece> splitWord(const Word& w)
         std::size_t letters = 0;
         while (letters < p.text.size() && isLetter(p.text[letters]))
             ++letters;
+        // A name glued to a zero read as the letter O: "PotassiumOmg" -> "Potassium" "Omg". The O follows a
+        // lower-case letter, which no word's capital does.
+        if (letters == p.text.size()) {
+            std::size_t zero = std::string::npos;
+            for (std::string_view unit : {"Omcg", "Omg", "Og"})
+                if (p.text.size() >= unit.size() + 4 && p.text.ends_with(unit)) {
+                    zero = p.text.size() - unit.size();
+                    break;
+                }
+            if (zero != std::string::npos && p.text[zero - 1] >= 'a' && p.text[zero - 1] <= 'z') {
+                split.push_back({p.text.substr(0, zero), p.confidence, false});
+                split.push_back({p.text.substr(zero), p.confidence, p.separatorAfter});
+                continue;
+            }
+        }
         if (letters >= 4 && letters < p.text.size() && isDigit(p.text[letters])) {
             split.push_back({p.text.substr(0, letters), p.confidence, false});
             split.push_back({p.text.substr(letters), p.confidence, p.separatorAfter});

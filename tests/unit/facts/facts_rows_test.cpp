@@ -661,6 +661,14 @@ TEST_SUITE("facts")
         CHECK(mineral(f, Mineral::Sodium).mg == 115);
     }
 
+    TEST_CASE("a name glued to a zero read as the letter O")
+    {
+        Facts f = parse({"Nutrition Facts", "CholesterolOmg 0%", "PotassiumOmg 0%", "Sodium 35mg 2%"});
+        CHECK(mineral(f, Mineral::Potassium).mg == 0);
+        CHECK(mineral(f, Mineral::Potassium).dailyValuePct == 0);
+        CHECK(mineral(f, Mineral::Sodium).mg == 35);
+    }
+
     TEST_CASE("an amount glued to a rule's stub or a dagger after it")
     {
         // Photo 084: "citrate) 7mg__*=" (a leader and the dagger read into the amount's word).
