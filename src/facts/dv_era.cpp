@@ -126,4 +126,10 @@ bool roundsToDailyValue(Mineral m, double mg, double pct)
     return false;
 }
 
+bool confirmedByDailyValue(Mineral m, const MineralAmount& a)
+{
+    return !a.estimated && a.amount && a.dailyValuePct && *a.dailyValuePct >= 1 &&
+           roundsToDailyValue(m, a.mg, *a.dailyValuePct);
+}
+
 } // namespace labelcheck::facts

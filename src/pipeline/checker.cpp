@@ -1,6 +1,7 @@
 #include "labelcheck/pipeline/checker.hpp"
 
 #include "labelcheck/db/database.hpp"
+#include "labelcheck/facts/dv_era.hpp"
 #include "labelcheck/facts/electrolyte_claim.hpp"
 #include "labelcheck/facts/facts.hpp"
 #include "labelcheck/facts/mentions.hpp"
@@ -145,11 +146,15 @@ bool allMinerals(const facts::Facts& f)
 }
 
 // The minerals that `into` lacks, taken from `from` (another read of the same panel); also a printed amount
-// where `into` only estimated one from the %DV (its read lost the amount).
+// where `into` only estimated one from the %DV (its read lost the amount), and an amount that its %DV confirms
+// where `into`'s is not confirmed ("Magnesium | 30mg J" against "Magnesium 130mg 33%": a digit lost).
 void mergeMinerals(facts::Facts& into, const facts::Facts& from)
 {
     for (std::size_t i = 0; i < into.minerals.size(); ++i)
-        if (from.minerals[i] && (!into.minerals[i] || (into.minerals[i]->estimated && !from.minerals[i]->estimated))) {
+        if (from.minerals[i] && (!into.minerals[i] || (into.minerals[i]->estimated && !from.minerals[i]->estimated) ||
+                                 (into.minerals[i]->mg != from.minerals[i]->mg &&
+                                  !facts::confirmedByDailyValue(kMinerals[i], *into.minerals[i]) &&
+                                  facts::confirmedByDailyValue(kMinerals[i], *from.minerals[i])))) {
             into.minerals[i] = from.minerals[i];
             into.unreadable[i] = false;
         }
@@ -335,7 +340,6 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
         bool candidateUpsideDown = false;
         std::vector<ReadLine> candidateLines;
         facts::PanelEnds ends; // the ends of the panel any read held
-        bool lostRow = false;  // a read found a mineral's row without values
         int cutRows = 0;       // the most rows of a read that start with a name cut at its start
         for (const auto& read : kPanelReads) {
             if (candidateBest && candidateScore >= kGoodRead && allMinerals(*candidateBest))
@@ -349,7 +353,6 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
                 continue;
             ends.head = ends.head || one->ends.head;
             ends.foot = ends.foot || one->ends.foot;
-            lostRow = lostRow || std::find(f.unreadable.begin(), f.unreadable.end(), true) != f.unreadable.end();
             cutRows = std::max(cutRows, one->cutLines);
             if (!candidateBest || score > candidateScore) {
                 if (candidateBest)
@@ -369,20 +372,21 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
             !allMinerals(*candidateBest))
             if (auto one = readPanelAt(engine, photo, *candidate.throughRules, kPanelReads.front()))
                 mergeMinerals(*candidateBest, one->facts);
-        // A panel still short of a mineral whose reads held no head (title, "Serving Size"), or no foot (footnote,
-        // ingredients) below a row they could not read, may have been outlined short of its top or bottom: a heavy
-        // rule inside it taken for its edge, a curved bottle's rules bent away. That side is read once more,
-        // the outline taken on by its own height, and the read fills the minerals still missing. On 208 generated
-        // photos: 31 such reads (before the restriction below), fields +2 (074: a curved bottle's panel outlined from
-        // its middle rule down; 084: an outline ending above the potassium row), no other field or verdict changed.
-        // Taken on past any missing foot (49 reads), no field more. Only for a candidate that read one of the four
-        // already: taken on from one that read none, the read may catch part of the real panel, and a candidate with a
-        // mineral stops the searches that would have read the panel whole (198, when its upside-down read was taken the
-        // right way).
+        // A panel still short of a mineral whose reads held no head (title, "Serving Size") or no foot (footnote,
+        // ingredients) may have been outlined short of its top or bottom: a heavy rule inside it taken for its edge,
+        // a curved bottle's rules bent away. That side is read once more, the outline taken on by its own height,
+        // and the read fills the minerals still missing. On 208 generated photos (seed 20261125): 31 such reads while
+        // the foot counted only below a row read without values, fields +2 (074: a curved bottle's panel outlined
+        // from its middle rule down; 084: an outline ending above the potassium row); past any missing foot, 49 reads
+        // and no output changed. On the 208 of seed 777, that wider trigger gained 079's potassium and magnesium (an
+        // outline ending at "Total Sugars", the rows below it lost) and changed nothing else. Only for a candidate that
+        // read one of the four already: taken on from one that read none, the read may catch part of the real panel,
+        // and a candidate with a mineral stops the searches that would have read the panel whole (198, when its
+        // upside-down read was taken the right way).
         if (candidateBest && hasMinerals(*candidateBest) && !allMinerals(*candidateBest) &&
-            (!ends.head || (!ends.foot && lostRow))) {
+            (!ends.head || !ends.foot)) {
             const PanelRead& read = kPanelReads.front();
-            float up = ends.head ? read.growY : kExtendBy, down = ends.foot || !lostRow ? read.growY : kExtendBy;
+            float up = ends.head ? read.growY : kExtendBy, down = ends.foot ? read.growY : kExtendBy;
             // The finder's corner order says which way is up unless the reads found the panel upside down.
             if (candidateUpsideDown)
                 std::swap(up, down);

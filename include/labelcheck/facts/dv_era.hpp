@@ -16,6 +16,7 @@
 //  - tie: pre-2016 when calcium or potassium is declared as a %DV only (the 2016 rule requires their
 //    amounts), otherwise current.
 
+#include "labelcheck/core/check_result.hpp"
 #include "labelcheck/core/mineral.hpp"
 
 #include <optional>
@@ -61,5 +62,10 @@ bool fitsDailyValue(Mineral m, double mg, double pct);
 // Stricter: `mg` rounds to the printed whole `pct` (>= 1) under the Daily Value of either era, within half
 // a percent. For choosing among readings of a garbled amount, where the loose fit would let several pass.
 bool roundsToDailyValue(Mineral m, double mg, double pct);
+
+// Whether a read mineral's printed amount is confirmed by the whole %DV printed beside it (roundsToDailyValue):
+// its two numbers agree, which a digit lost or misread in either rarely keeps. False for estimates and for a
+// %DV under 1 % or absent.
+bool confirmedByDailyValue(Mineral m, const MineralAmount& a);
 
 } // namespace labelcheck::facts

@@ -93,4 +93,29 @@ TEST_SUITE("facts")
         CHECK_FALSE(roundsToDailyValue(Mineral::Calcium, 1, 0.5)); // "<1%" gives no whole percent
     }
 
+    TEST_CASE("a read amount confirmed by the whole %DV beside it")
+    {
+        MineralAmount a;
+        a.amount = 130;
+        a.unit = AmountUnit::Mg;
+        a.mg = 130;
+        a.dailyValuePct = 31; // 31 % of 420 mg
+        CHECK(confirmedByDailyValue(Mineral::Magnesium, a));
+        a.amount = a.mg = 30; // "| 30mg" with the 1 lost: 7 %
+        CHECK_FALSE(confirmedByDailyValue(Mineral::Magnesium, a));
+        a.dailyValuePct.reset(); // no %DV read: nothing confirms it
+        CHECK_FALSE(confirmedByDailyValue(Mineral::Magnesium, a));
+        a.dailyValuePct = 7;
+        CHECK(confirmedByDailyValue(Mineral::Magnesium, a));
+        a.estimated = true; // an amount estimated from the %DV agrees with it by construction
+        a.amount.reset();
+        a.unit.reset();
+        CHECK_FALSE(confirmedByDailyValue(Mineral::Magnesium, a));
+        MineralAmount small;
+        small.amount = small.mg = 5;
+        small.unit = AmountUnit::Mg;
+        small.dailyValuePct = 0.5; // "<1%"
+        CHECK_FALSE(confirmedByDailyValue(Mineral::Sodium, small));
+    }
+
 } // TEST_SUITE
