@@ -199,7 +199,7 @@ bool isCutNutrientWord(std::string_view word)
             return false;
         for (const Entry& e : vocabulary()) {
             const std::string_view name = e.words[0];
-            if (name.size() >= tail.size() + 2 && name.substr(name.size() - tail.size()) == tail)
+            if (name.size() >= tail.size() + 2 && name.ends_with(tail))
                 return true;
         }
         return false;
