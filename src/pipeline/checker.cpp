@@ -340,7 +340,7 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
         bool candidateUpsideDown = false;
         std::vector<ReadLine> candidateLines;
         facts::PanelEnds ends; // the ends of the panel any read held
-        int cutRows = 0;       // the most rows of a read that start with a name cut at its start
+        int cutLines = 0;      // the most lines of one read that start with a name cut at its start
         for (const auto& read : kPanelReads) {
             if (candidateBest && candidateScore >= kGoodRead && allMinerals(*candidateBest))
                 break;
@@ -353,7 +353,7 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
                 continue;
             ends.head = ends.head || one->ends.head;
             ends.foot = ends.foot || one->ends.foot;
-            cutRows = std::max(cutRows, one->cutLines);
+            cutLines = std::max(cutLines, one->cutLines);
             if (!candidateBest || score > candidateScore) {
                 if (candidateBest)
                     mergeMinerals(f, *candidateBest);
@@ -412,7 +412,7 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
             pick.glyphPx = candidateGlyph;
             pick.lines = std::move(candidateLines);
             pick.head = ends.head;
-            pick.cutLines = cutRows;
+            pick.cutLines = cutLines;
         }
         // Rows alone make a good score (their names say Nutrition Facts without the title): a read without the head
         // may be a few rows that the finder outlined apart from the rest, and the next candidates are read as well.
