@@ -1,9 +1,10 @@
 // `labelcheck check PATH...`: checks label photos and prints one result per photo, in input order.
 
 #include "check_options.hpp"
-#include "database_choice.hpp"
 #include "commands.hpp"
+#include "database_choice.hpp"
 #include "inputs.hpp"
+#include "models_warning.hpp"
 #include "ordered_runner.hpp"
 #include "progress.hpp"
 
@@ -80,6 +81,7 @@ int runCheck(const CheckOptions& o)
     checkerOptions.barcode.setBudgetClock(barcode::BudgetClock::ThreadCpu);
     checkerOptions.barcode.setTimeBudgetMs(o.barcodeBudgetMs.value_or(kCheckBarcodeBudgetMs));
     image::setLibraryThreads(1);
+    warnWithoutModels("labelcheck check");
     if (*format == OutputFormat::Html)
         checkerOptions.annotationMaxSide = 480;
 

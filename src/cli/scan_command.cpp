@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "database_choice.hpp"
+#include "models_warning.hpp"
 
 #include "labelcheck/scan/session.hpp"
 #include "labelcheck/scan/source.hpp"
@@ -94,6 +95,7 @@ int runScan(const ScanOptions& o, bool cameraGiven)
     scan::PipelineAnalyzerOptions ao;
     ao.databasePath = *database;
     ao.deterministic = !windowed && !(*source)->isLive(); // a recording scanned headless: reproducible
+    warnWithoutModels("labelcheck scan");
     auto analyzer = scan::PipelineAnalyzer::create(ao);
     if (!analyzer) {
         std::fprintf(stderr, "labelcheck scan: %s\n", analyzer.error().message.c_str());

@@ -125,4 +125,27 @@ TEST_SUITE("bad_input")
             CHECK_FALSE(r.err.empty());
         }
     }
+
+    TEST_CASE("a binary copied away from its models says so once, and still answers")
+    {
+        // In place (the build tree has an install's shape), nothing is said.
+        RunResult inPlace = runLabelcheck({"check", "--no-db", "--format", "jsonl", kGood.string()}, kSource);
+        CHECK(inPlace.status == 0);
+        CHECK(inPlace.err.find("warning") == std::string::npos);
+        // Copied alone: no share/labelcheck/models beside it.
+        TempDir tmp;
+        fs::create_directories(tmp.path / "bin");
+        fs::copy_file(LABELCHECK_EXE, tmp.path / "bin" / "labelcheck");
+        const fs::path err = tmp.path / "stderr", out = tmp.path / "stdout";
+        const std::string cmd = shellQuote((tmp.path / "bin" / "labelcheck").string()) +
+                                " check --no-db --format jsonl --jobs 2 " + shellQuote(kGood.string()) + " " +
+                                shellQuote(kGood.string()) + " >" + shellQuote(out.string()) + " 2>" +
+                                shellQuote(err.string());
+        const int raw = std::system(cmd.c_str());
+        CHECK((WIFEXITED(raw) ? WEXITSTATUS(raw) : -1) == 0);
+        const auto warnings = splitLines(readFile(err));
+        REQUIRE(warnings.size() == 1);
+        CHECK(warnings[0].find("labelcheck check: warning: models directory not found") == 0);
+        CHECK(parseLines(readFile(out)).size() == 2);
+    }
 }
