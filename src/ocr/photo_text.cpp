@@ -43,6 +43,21 @@ bool darkAround(const cv::Mat& lum, const image::Quad& panel, const cv::Point2f&
     return tones.size() >= 50 && medianOf(std::move(tones)) < 96;
 }
 
+// `q` (TL, TR, BR, BL of the upright panel) taken on along its sides, as much above as below, to at least
+// `height` photo pixels high.
+image::Quad atLeastHigh(const image::Quad& q, float height)
+{
+    const auto len = [](image::PointF a, image::PointF b) { return std::hypot(b.x - a.x, b.y - a.y); };
+    const float h = (len(q[0], q[3]) + len(q[1], q[2])) / 2;
+    if (h <= 0 || h >= height)
+        return q;
+    const float t = (height - h) / (2 * h); // of each side's length, past each end
+    const auto past = [t](image::PointF from, image::PointF to) {
+        return image::PointF{to.x + (to.x - from.x) * t, to.y + (to.y - from.y) * t};
+    };
+    return {past(q[3], q[0]), past(q[2], q[1]), past(q[1], q[2]), past(q[0], q[3])};
+}
+
 } // namespace
 
 Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image& photo,
@@ -56,7 +71,7 @@ Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image
         double scale = std::min(1.0, double(std::max(64, options.longSide)) / std::max(photo.width, photo.height));
         cv::Point2f offset(0, 0);
         if (options.panel && options.panelGlyphPx > 0) {
-            const auto& q = *options.panel;
+            const image::Quad q = atLeastHigh(*options.panel, options.minPanelGlyphs * options.panelGlyphPx);
             float x0 = std::min({q[0].x, q[1].x, q[2].x, q[3].x}), x1 = std::max({q[0].x, q[1].x, q[2].x, q[3].x});
             float y0 = std::min({q[0].y, q[1].y, q[2].y, q[3].y}), y1 = std::max({q[0].y, q[1].y, q[2].y, q[3].y});
             const float gx = options.faceGrow * (x1 - x0), gy = options.faceGrow * (y1 - y0);

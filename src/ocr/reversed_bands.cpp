@@ -45,8 +45,27 @@ double straightEdges(const cv::Mat& blob)
     return std::min(share(tops), share(bottoms));
 }
 
-// A band lower than the caller's tallPx needs edges this straight.
+// A band lower than the caller's tallPx, or with fewer than kHoles holes, needs edges this straight.
 constexpr double kStraightEdges = 0.92;
+// Letters have at most two holes; a band with type reversed out of it has one per letter that touches neither its
+// edge nor the next letter. Type run together by a blur keeps fewer: "Electrolyte" in a tight band kept 3,
+// "Essential Electrolytes" 1 (generated photos). A blob with fewer holes is taken for a band only when its edges are
+// straight and nothing inside its outline is as tall as type (holdsType): a thick frame drawn round dark type has
+// straight edges and one hole too, and turned over its type would be lost.
+constexpr int kHoles = 4;
+
+// Whether `islands` (8-bit, non-zero: ink inside a blob's outline that is not the blob's) holds a mark at least a
+// third as tall as the blob (`height`): type inside a frame (a frame thick enough to pass for a band leaves type
+// that tall). Type reversed out of a band leaves only the counters of its letters there ("e", "a", "O"), lower.
+bool holdsType(const cv::Mat& islands, int height)
+{
+    cv::Mat labels, stats, centroids;
+    const int n = cv::connectedComponentsWithStats(islands, labels, stats, centroids, 8, CV_32S);
+    for (int i = 1; i < n; ++i)
+        if (3 * stats.at<int>(i, cv::CC_STAT_HEIGHT) >= height)
+            return true;
+    return false;
+}
 
 } // namespace
 
@@ -65,13 +84,13 @@ void invertReversedBands(const cv::Mat& bin, cv::Mat& grey, int tallPx)
         std::vector<std::vector<cv::Point>> contours;
         std::vector<cv::Vec4i> hierarchy;
         cv::findContours(inside.clone(), contours, hierarchy, cv::RETR_CCOMP, cv::CHAIN_APPROX_SIMPLE);
-        // Letters have at most two holes; a band with type reversed out of it has one per letter or more.
         int holes = 0;
         for (std::size_t c = 0; c < contours.size(); ++c)
             holes += hierarchy[c][3] >= 0 && cv::boundingRect(contours[c]).height >= h / 5;
-        if (holes < 4)
+        if (holes == 0)
             continue;
-        if (h < tallPx && straightEdges(inside) < kStraightEdges)
+        const bool straight = straightEdges(inside) >= kStraightEdges;
+        if (h < tallPx && !straight)
             continue;
         cv::Mat filled = cv::Mat::zeros(inside.size(), CV_8U);
         for (std::size_t c = 0; c < contours.size(); ++c)
@@ -80,6 +99,8 @@ void invertReversedBands(const cv::Mat& bin, cv::Mat& grey, int tallPx)
                 cv::convexHull(contours[c], hull);
                 cv::fillConvexPoly(filled, hull, cv::Scalar(255));
             }
+        if (holes < kHoles && !(straight && !holdsType(ink(box) & ~inside & filled, h)))
+            continue;
 
         // The band's ground, once turned over: the median of what was the band's ink.
         const cv::Mat bandInk = bin(box);

@@ -79,9 +79,16 @@ cv::Mat facePhoto(ClaimStyle style, const std::string& claim)
     return photo;
 }
 
-// The photo's text as check reads it around the panel; ink fainter than `faintInk` dropped (check's second
-// look for a claim).
-std::string photoText(const cv::Mat& photo, int faintInk = 0, std::vector<labelcheck::image::Quad> readRegions = {})
+// How photoText reads the face besides check's defaults.
+struct FaceRead {
+    int faintInk = 0;                                 // check's second look for a claim drops ink fainter than this
+    std::vector<labelcheck::image::Quad> readRegions; // painted out
+    float outlineFrom = 0;                            // the outline starts this share of the panel's height down
+    float minPanelGlyphs = labelcheck::ocr::PhotoTextOptions{}.minPanelGlyphs;
+};
+
+// The photo's text as check reads it around the panel.
+std::string photoText(const cv::Mat& photo, const FaceRead& how = {})
 {
     auto img = fromMat(photo);
     auto found = labelcheck::panel::findPanel(img);
@@ -92,12 +99,18 @@ std::string photoText(const cv::Mat& photo, int faintInk = 0, std::vector<labelc
     auto panelText = labelcheck::ocr::readPanel(engine(), rect->image);
     REQUIRE(panelText.ok());
     const auto& c = found->corners;
+    const labelcheck::image::Quad q = panelText->upsideDown ? labelcheck::image::Quad{c[2], c[3], c[0], c[1]} : c;
+    const auto lerp = [](labelcheck::image::PointF a, labelcheck::image::PointF b, float t) {
+        return labelcheck::image::PointF{a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t};
+    };
     labelcheck::ocr::PhotoTextOptions po;
-    po.panel = panelText->upsideDown ? labelcheck::image::Quad{c[2], c[3], c[0], c[1]} : c;
+    po.panel =
+        labelcheck::image::Quad{lerp(q[0], q[3], how.outlineFrom), lerp(q[1], q[2], how.outlineFrom), q[2], q[3]};
     po.panelGlyphPx = float(rect->glyphHeightPx / rect->scale);
+    po.minPanelGlyphs = how.minPanelGlyphs;
     po.deadlineMs = 0;
-    po.faintInk = faintInk;
-    po.readRegions = std::move(readRegions);
+    po.faintInk = how.faintInk;
+    po.readRegions = how.readRegions;
     auto lines = labelcheck::ocr::readPhotoText(engine(), img, po);
     REQUIRE(lines.ok());
     std::string all;
@@ -137,11 +150,11 @@ TEST_SUITE("ocr")
     TEST_CASE("with faint ink dropped, a claim in a colour band and the product name are still read")
     {
         for (auto style : {ClaimStyle::Band, ClaimStyle::Coloured, ClaimStyle::DarkLabel}) {
-            const std::string text = photoText(facePhoto(style, "Electrolyte Replacement"), 64);
+            const std::string text = photoText(facePhoto(style, "Electrolyte Replacement"), {.faintInk = 64});
             INFO("style " << int(style) << ", photo text: " << text);
             CHECK(text.find("electrolyte replacement") != std::string::npos);
         }
-        const std::string text = photoText(facePhoto(ClaimStyle::Band, "Electrolyte Replacement"), 64);
+        const std::string text = photoText(facePhoto(ClaimStyle::Band, "Electrolyte Replacement"), {.faintInk = 64});
         CHECK(text.find("peak form") != std::string::npos);
     }
 
@@ -157,10 +170,23 @@ TEST_SUITE("ocr")
         const labelcheck::image::Quad name{corner(400, 40), corner(1000, 40), corner(1000, 200), corner(400, 200)};
         const std::string before = photoText(photo);
         REQUIRE(before.find("peak form") != std::string::npos);
-        const std::string text = photoText(photo, 0, {name});
+        const std::string text = photoText(photo, {.readRegions = {name}});
         INFO("photo text: " << text);
         CHECK(text.find("peak") == std::string::npos);
         CHECK(text.find("form") == std::string::npos);
+        CHECK(text.find("electrolyte powder") != std::string::npos);
+    }
+
+    TEST_CASE("the face round a part of the panel is taken round a panel's height: the claim above it is read")
+    {
+        const cv::Mat photo = facePhoto(ClaimStyle::Coloured, "Electrolyte Powder");
+        // The lowest fifth of the panel's outline: grown from it alone, the face stops short of the claim printed
+        // above the panel.
+        const std::string part = photoText(photo, {.outlineFrom = 0.8f, .minPanelGlyphs = 0});
+        INFO("round the part: " << part);
+        CHECK(part.find("electrolyte") == std::string::npos);
+        const std::string text = photoText(photo, {.outlineFrom = 0.8f});
+        INFO("round a panel's height: " << text);
         CHECK(text.find("electrolyte powder") != std::string::npos);
     }
 }

@@ -32,6 +32,40 @@ cv::Mat blurredWordPage()
     return page;
 }
 
+// A dark band round two light "words" whose letters a blur ran together: one hole each, with the small dark
+// counters of their letters inside.
+cv::Mat runTogetherBandPage()
+{
+    cv::Mat page(300, 800, CV_8U, cv::Scalar(235));
+    cv::rectangle(page, cv::Rect(80, 100, 640, 80), cv::Scalar(50), cv::FILLED);
+    for (int x : {100, 420}) {
+        cv::rectangle(page, cv::Rect(x, 118, 280, 44), cv::Scalar(235), cv::FILLED);
+        for (int i = 0; i < 6; ++i)
+            cv::circle(page, cv::Point(x + 25 + 45 * i, 145), 6, cv::Scalar(50), cv::FILLED);
+    }
+    cv::GaussianBlur(page, page, cv::Size(0, 0), 1.5);
+    return page;
+}
+
+// A thick dark frame drawn round dark type: as straight-edged and as full of ink as a band, with one hole.
+cv::Mat framedTypePage()
+{
+    cv::Mat page(300, 800, CV_8U, cv::Scalar(235));
+    cv::rectangle(page, cv::Rect(100, 100, 600, 90), cv::Scalar(50), cv::FILLED);
+    cv::rectangle(page, cv::Rect(120, 120, 560, 50), cv::Scalar(235), cv::FILLED);
+    cv::putText(page, "SODIUM", cv::Point(140, 162), cv::FONT_HERSHEY_SIMPLEX, 1.5, cv::Scalar(50), 4, cv::LINE_AA);
+    cv::GaussianBlur(page, page, cv::Size(0, 0), 1.5);
+    return page;
+}
+
+bool turnedOver(cv::Mat grey)
+{
+    const cv::Mat before = grey.clone();
+    labelcheck::ocr::detail::invertReversedBands(
+        labelcheck::image::sauvolaMat(grey, labelcheck::image::SauvolaOptions{61, 0.2f, 128.0f}), grey, 40);
+    return cv::countNonZero(before != grey) > 0;
+}
+
 } // namespace
 
 TEST_SUITE("ocr")
@@ -79,5 +113,14 @@ TEST_SUITE("ocr")
         INFO("dark samples on the band's edge: " << dark << " of " << sampled);
         CHECK(dark == 0);
         CHECK(cv::countNonZero(before != grey) > 0);
+    }
+
+    TEST_CASE("a band whose letters ran together is turned over; a thick frame round dark type is not")
+    {
+        // Two holes, under the four that make a band on their own: its straight edges and the counters inside (no
+        // mark as tall as type) make it one.
+        CHECK(turnedOver(runTogetherBandPage()));
+        // One hole holding type a third of the frame's height or more.
+        CHECK_FALSE(turnedOver(framedTypePage()));
     }
 }
