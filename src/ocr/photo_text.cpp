@@ -51,11 +51,8 @@ image::Quad atLeastHigh(const image::Quad& q, float height)
     const float h = (len(q[0], q[3]) + len(q[1], q[2])) / 2;
     if (h <= 0 || h >= height)
         return q;
-    const float t = (height - h) / (2 * h); // of each side's length, past each end
-    const auto past = [t](image::PointF from, image::PointF to) {
-        return image::PointF{to.x + (to.x - from.x) * t, to.y + (to.y - from.y) * t};
-    };
-    return {past(q[3], q[0]), past(q[2], q[1]), past(q[1], q[2]), past(q[0], q[3])};
+    const float t = (height - h) / (2 * h); // of its height, past each end
+    return image::grown(q, {0, 0, t, t});
 }
 
 } // namespace

@@ -89,8 +89,8 @@ void invertReversedBands(const cv::Mat& bin, cv::Mat& grey, int tallPx)
             holes += hierarchy[c][3] >= 0 && cv::boundingRect(contours[c]).height >= h / 5;
         if (holes == 0)
             continue;
-        const bool straight = straightEdges(inside) >= kStraightEdges;
-        if (h < tallPx && !straight)
+        const bool fewHoles = holes < kHoles;
+        if ((h < tallPx || fewHoles) && straightEdges(inside) < kStraightEdges)
             continue;
         cv::Mat filled = cv::Mat::zeros(inside.size(), CV_8U);
         for (std::size_t c = 0; c < contours.size(); ++c)
@@ -99,7 +99,7 @@ void invertReversedBands(const cv::Mat& bin, cv::Mat& grey, int tallPx)
                 cv::convexHull(contours[c], hull);
                 cv::fillConvexPoly(filled, hull, cv::Scalar(255));
             }
-        if (holes < kHoles && !(straight && !holdsType(ink(box) & ~inside & filled, h)))
+        if (fewHoles && holdsType(ink(box) & ~inside & filled, h))
             continue;
 
         // The band's ground, once turned over: the median of what was the band's ink.

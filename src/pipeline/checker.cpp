@@ -145,16 +145,22 @@ bool allMinerals(const facts::Facts& f)
     return mineralCount(f) == int(f.minerals.size());
 }
 
-// The minerals that `into` lacks, taken from `from` (another read of the same panel); also a printed amount
-// where `into` only estimated one from the %DV (its read lost the amount), and an amount that its %DV confirms
-// where `into`'s is not confirmed ("Magnesium | 30mg J" against "Magnesium 130mg 33%": a digit lost).
+// Whether another read's `from` of mineral `m` should replace `into`: a printed amount where `into` was only
+// estimated from the %DV (its read lost the amount), or an amount that its %DV confirms where `into`'s is not
+// confirmed ("Magnesium | 30mg J" against "Magnesium 130mg 33%": a digit lost).
+bool replaces(Mineral m, const MineralAmount& from, const MineralAmount& into)
+{
+    if (into.estimated && !from.estimated)
+        return true;
+    return into.mg != from.mg && !facts::confirmedByDailyValue(m, into) && facts::confirmedByDailyValue(m, from);
+}
+
+// The minerals that `into` lacks, taken from `from` (another read of the same panel), and those it read worse
+// (replaces).
 void mergeMinerals(facts::Facts& into, const facts::Facts& from)
 {
     for (std::size_t i = 0; i < into.minerals.size(); ++i)
-        if (from.minerals[i] && (!into.minerals[i] || (into.minerals[i]->estimated && !from.minerals[i]->estimated) ||
-                                 (into.minerals[i]->mg != from.minerals[i]->mg &&
-                                  !facts::confirmedByDailyValue(kMinerals[i], *into.minerals[i]) &&
-                                  facts::confirmedByDailyValue(kMinerals[i], *from.minerals[i])))) {
+        if (from.minerals[i] && (!into.minerals[i] || replaces(kMinerals[i], *from.minerals[i], *into.minerals[i]))) {
             into.minerals[i] = from.minerals[i];
             into.unreadable[i] = false;
         }
@@ -187,23 +193,10 @@ constexpr float kWidenBy = 0.25f;
 // held the panel's head, no further candidate is read.
 constexpr int kGoodRead = 1 + 4 + 4;
 
-// How far a quad is grown from each of its sides: a share of its width left and right, of its height above and
-// below.
-struct Growth {
-    float left, right, top, bottom;
-};
-
 // `q` (TL, TR, BR, BL of the upright panel) grown by `g` along its own sides; clamped to the photo.
-image::Quad grownQuad(const image::Quad& q, const Growth& g, int width, int height)
+image::Quad grownQuad(const image::Quad& q, const image::Growth& g, int width, int height)
 {
-    const auto lerp = [](image::PointF a, image::PointF b, float t) {
-        return image::PointF{a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t};
-    };
-    // Along the top and bottom edges first (left/right growth), then along the sides (top/bottom growth).
-    image::Quad h{lerp(q[1], q[0], 1 + g.left), lerp(q[0], q[1], 1 + g.right), lerp(q[3], q[2], 1 + g.right),
-                  lerp(q[2], q[3], 1 + g.left)};
-    image::Quad out{lerp(h[3], h[0], 1 + g.top), lerp(h[2], h[1], 1 + g.top), lerp(h[1], h[2], 1 + g.bottom),
-                    lerp(h[0], h[3], 1 + g.bottom)};
+    image::Quad out = image::grown(q, g);
     for (auto& p : out) {
         p.x = std::clamp(p.x, 0.0f, float(width - 1));
         p.y = std::clamp(p.y, 0.0f, float(height - 1));
