@@ -512,6 +512,33 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
 
 // ---------------------------------------------------------------------------------------------------------
 
+// The panel type of a read without its title, from its rows. Calories and carbohydrate rows are printed on both
+// kinds; a Supplement Facts panel (21 CFR 101.36) names a mineral's source ("Sodium (as sodium citrate)") and
+// marks nutrients without a Daily Value ("Daily Value not established"), which a Nutrition Facts panel does not,
+// while the latter always prints Total Fat and Protein (21 CFR 101.9).
+PanelType panelTypeFromRows(const std::vector<Nutrient>& nutrients, const std::vector<std::string>& texts)
+{
+    const auto named = [&](std::string_view canonical) {
+        return std::any_of(nutrients.begin(), nutrients.end(),
+                           [&](const Nutrient& n) { return n.canonical == canonical; });
+    };
+    const int nutritionOnly = named("total fat") + named("saturated fat") + named("trans fat") + named("cholesterol") +
+                              named("dietary fiber") + named("protein");
+    const bool sourceNamed = std::any_of(nutrients.begin(), nutrients.end(), [](const Nutrient& n) {
+        const std::string name = toLowerAscii(n.name);
+        const auto at = name.find("(as");
+        return n.mineral && at != std::string::npos &&
+               (at + 3 == name.size() || !std::isalpha(static_cast<unsigned char>(name[at + 3])));
+    });
+    const bool noDailyValue = std::any_of(texts.begin(), texts.end(), [](const std::string& t) {
+        return toLowerAscii(t).find("not establ") != std::string::npos;
+    });
+    if ((sourceNamed || noDailyValue) && nutritionOnly < 2)
+        return PanelType::SupplementFacts;
+    const bool nutritionRows = nutritionOnly > 0 || named("calories") || named("total carbohydrate");
+    return nutritionRows ? PanelType::NutritionFacts : PanelType::SupplementFacts;
+}
+
 class Parser {
   public:
     explicit Parser(const std::vector<TextLine>& lines) : lines_(lines)
@@ -1162,13 +1189,8 @@ Facts Parser::run()
             if (!facts.minerals[index(m)] && !notSignificant_[index(m)])
                 facts.unreadable[index(m)] = true;
 
-    if (!facts.panel && !facts.nutrients.empty()) {
-        bool nutritionRows = std::any_of(facts.nutrients.begin(), facts.nutrients.end(), [](const Nutrient& n) {
-            return n.canonical == "calories" || n.canonical == "total fat" || n.canonical == "total carbohydrate" ||
-                   n.canonical == "protein";
-        });
-        facts.panel = nutritionRows ? PanelType::NutritionFacts : PanelType::SupplementFacts;
-    }
+    if (!facts.panel && !facts.nutrients.empty())
+        facts.panel = panelTypeFromRows(facts.nutrients, texts);
     return facts;
 }
 

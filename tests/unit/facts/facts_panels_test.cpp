@@ -49,6 +49,37 @@ Other ingredients: Citric acid, natural flavors, stevia leaf extract.)");
         CHECK(f.nutrients[1].dailyValuePct == 0.5);
     }
 
+    TEST_CASE("a panel read without its title is typed by its rows")
+    {
+        // Seed 777 of the generator, photo 002: the rule under the title taken for the outline's top.
+        Facts supplement = parseFactsText(R"(Serving Size 1 Capsule
+Amount Per Serving % Daily Value
+Magnesium (as
+magnesium malate) 45mg 11%
+Sodium (as Sodium
+Chloride and Sodium
+Citrate) 56mg 2%
+Total Carbohydrate 4g 1%
+t Daily Value not established)");
+        CHECK(supplement.panel == PanelType::SupplementFacts);
+        CHECK(mgOf(supplement, Mineral::Sodium) == 56);
+        // The dagger's footnote alone says it too.
+        CHECK(parseFactsText("Calories 10\nTotal Carbohydrate 2g 1%\nSodium 250mg 11%\n"
+                             "Taurine 100mg t\nt Daily Value not established")
+                  .panel == PanelType::SupplementFacts);
+        // Rows a Nutrition Facts panel always prints outweigh a source named in it.
+        Facts nutrition = parseFactsText(R"(Calories 10
+Total Fat 0g 0%
+Sodium (as sodium citrate) 250mg 11%
+Total Carbohydrate 3g 1%
+Protein 0g)");
+        CHECK(nutrition.panel == PanelType::NutritionFacts);
+        // Without either mark, calories and carbohydrate rows say Nutrition Facts, as before.
+        CHECK(parseFactsText("Calories 10\nSodium 250mg 11%\nTotal Carbohydrate 3g 1%").panel ==
+              PanelType::NutritionFacts);
+        CHECK(parseFactsText("Sodium 250mg 11%\nPotassium 100mg 2%").panel == PanelType::SupplementFacts);
+    }
+
     TEST_CASE("Gatorade-like Nutrition Facts (2016 format)")
     {
         Facts f = parseFactsText(R"(Nutrition Facts
