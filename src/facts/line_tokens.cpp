@@ -95,6 +95,18 @@ std::vector<Piece> splitWord(const Word& w)
                 continue;
             }
         }
+        // The leader's stub glued before an amount: "_970" -> "_" "970mg" ("Sodium _970 mg", a dotted or ruled leader
+        // read into the number).
+        {
+            std::size_t start = 0;
+            while (start < p.text.size() && std::string_view("_=~").find(p.text[start]) != std::string_view::npos)
+                ++start;
+            if (start > 0 && start < p.text.size() && isDigit(p.text[start])) {
+                split.push_back({p.text.substr(0, start), p.confidence, false});
+                split.push_back({p.text.substr(start), p.confidence, p.separatorAfter});
+                continue;
+            }
+        }
         std::size_t letters = 0;
         while (letters < p.text.size() && isLetter(p.text[letters]))
             ++letters;

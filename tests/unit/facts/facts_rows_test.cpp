@@ -123,6 +123,13 @@ TEST_SUITE("facts")
         CHECK(f.mentioned[index(Mineral::Potassium)]);
         CHECK(f.mentioned[index(Mineral::Sodium)]);
         CHECK(f.nutrients.size() == 3);
+        // Seed 777's 121: the phosphorus row's name read garbled, its parenthetical on lines of its own.
+        Facts lost = parse({"Magnesium (as", "Magnesium", "Lactate) 9mg 2%", "anon", "(as", "dipotassium",
+                            "phosphate) 75mg 6%", "Sodium 0.3g 13%"});
+        CHECK(absent(lost, Mineral::Potassium));
+        CHECK(mineral(lost, Mineral::Magnesium).mg == 9);
+        CHECK(mineral(lost, Mineral::Sodium).mg == 300);
+        CHECK(lost.mentioned[index(Mineral::Potassium)]);
     }
 
     TEST_CASE("compounds under a blend are mentions, not declarations")
@@ -677,6 +684,16 @@ TEST_SUITE("facts")
         CHECK(mineral(f, Mineral::Sodium).mg == 250);
         CHECK(mineral(f, Mineral::Sodium).dailyValuePct == 11);
         CHECK(mineral(f, Mineral::Calcium).mg == 20);
+    }
+
+    TEST_CASE("an amount glued to a rule's stub before it")
+    {
+        // Seed 4242's 052: "Sodium _970 mg" (the leader read into the amount's word).
+        Facts f = parse({"Sodium _970 mg", "Calcium =54mg 4%", "Potassium ~_20mg 1%"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 970);
+        CHECK(mineral(f, Mineral::Calcium).mg == 54);
+        CHECK(mineral(f, Mineral::Calcium).dailyValuePct == 4);
+        CHECK(mineral(f, Mineral::Potassium).mg == 20);
     }
 
     TEST_CASE("a bare number read through two fixes is a reading only when its %DV agrees")

@@ -76,6 +76,12 @@ TEST_SUITE("facts")
         CHECK_FALSE(matchMineralWord("Zinc"));
         CHECK_FALSE(matchMineralWord("Podium"));
         CHECK_FALSE(matchMineralWord("Calcitriol"));
+        // Compounds' names: two edits off "potassium", "dipotassium" passed for it.
+        CHECK_FALSE(matchMineralWord("Dipotassium"));
+        CHECK_FALSE(matchMineralWord("dipotasslum"));
+        CHECK_FALSE(matchMineralWord("Trisodium"));
+        CHECK_FALSE(matchMineralWord("Dicalcium"));
+        CHECK_FALSE(matchMineralWord("Monopotassium"));
         CHECK_FALSE(matchMineralWord("Caffeine"));
         CHECK_FALSE(matchMineralWord("Chromium"));
     }
