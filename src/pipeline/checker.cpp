@@ -4,6 +4,7 @@
 #include "labelcheck/facts/dv_era.hpp"
 #include "labelcheck/facts/electrolyte_claim.hpp"
 #include "labelcheck/facts/facts.hpp"
+#include "labelcheck/facts/merge.hpp"
 #include "labelcheck/facts/mentions.hpp"
 #include "labelcheck/facts/nutrient_name.hpp"
 #include "labelcheck/facts/panel_title.hpp"
@@ -143,27 +144,6 @@ constexpr std::array<PanelRead, 2> kPanelReads{
 bool allMinerals(const facts::Facts& f)
 {
     return mineralCount(f) == int(f.minerals.size());
-}
-
-// Whether another read's `from` of mineral `m` should replace `into`: a printed amount where `into` was only
-// estimated from the %DV (its read lost the amount), or an amount that its %DV confirms where `into`'s is not
-// confirmed ("Magnesium | 30mg J" against "Magnesium 130mg 33%": a digit lost).
-bool replaces(Mineral m, const MineralAmount& from, const MineralAmount& into)
-{
-    if (into.estimated && !from.estimated)
-        return true;
-    return into.mg != from.mg && !facts::confirmedByDailyValue(m, into) && facts::confirmedByDailyValue(m, from);
-}
-
-// The minerals that `into` lacks, taken from `from` (another read of the same panel), and those it read worse
-// (replaces).
-void mergeMinerals(facts::Facts& into, const facts::Facts& from)
-{
-    for (std::size_t i = 0; i < into.minerals.size(); ++i)
-        if (from.minerals[i] && (!into.minerals[i] || replaces(kMinerals[i], *from.minerals[i], *into.minerals[i]))) {
-            into.minerals[i] = from.minerals[i];
-            into.unreadable[i] = false;
-        }
 }
 
 // How well a panel read went: a title and nutrient rows with amounts. 0: nothing of a panel.
@@ -349,14 +329,14 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
             cutLines = std::max(cutLines, one->cutLines);
             if (!candidateBest || score > candidateScore) {
                 if (candidateBest)
-                    mergeMinerals(f, *candidateBest);
+                    facts::mergeMinerals(f, *candidateBest);
                 candidateBest = std::move(f);
                 candidateScore = score;
                 candidateGlyph = one->glyphPx;
                 candidateUpsideDown = one->upsideDown;
                 candidateLines = std::move(one->lines);
             } else {
-                mergeMinerals(*candidateBest, f);
+                facts::mergeMinerals(*candidateBest, f);
             }
         }
         // A Nutrition Facts panel still short of a mineral is read once more taken on past its heavy rules,
@@ -364,7 +344,7 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
         if (candidateBest && candidate.throughRules && candidateBest->panel == PanelType::NutritionFacts &&
             !allMinerals(*candidateBest))
             if (auto one = readPanelAt(engine, photo, *candidate.throughRules, kPanelReads.front()))
-                mergeMinerals(*candidateBest, one->facts);
+                facts::mergeMinerals(*candidateBest, one->facts);
         // A panel still short of a mineral whose reads held no head (title, "Serving Size") or no foot (footnote,
         // ingredients) may have been outlined short of its top or bottom: a heavy rule inside it taken for its edge,
         // a curved bottle's rules bent away. That side is read once more, the outline taken on by its own height,
@@ -386,7 +366,7 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
             const image::Quad quad =
                 grownQuad(candidate.corners, {read.growX, read.growX, up, down}, photo.width, photo.height);
             if (auto one = readQuad(engine, photo, quad, read))
-                mergeMinerals(*candidateBest, one->facts);
+                facts::mergeMinerals(*candidateBest, one->facts);
         }
         // Of two reads that score alike (title and rows enough), the one with more of the four minerals: a
         // panel clipped at its left edge reads as many rows as the whole one, but its names are cut.
@@ -563,7 +543,7 @@ Inspection Checker::check(const std::filesystem::path& path, const std::string& 
             const image::Quad quad =
                 grownQuad(*pick.quad, {kWidenBy, read.growX, read.growY, read.growY}, photo.width, photo.height);
             if (auto one = readQuad(impl_->engine, photo, quad, read))
-                mergeMinerals(*pick.facts, one->facts);
+                facts::mergeMinerals(*pick.facts, one->facts);
         }
         LabelReading label;
         label.facts = std::move(pick.facts);

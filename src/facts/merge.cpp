@@ -1,0 +1,26 @@
+#include "labelcheck/facts/merge.hpp"
+
+#include "labelcheck/facts/dv_era.hpp"
+
+namespace labelcheck::facts {
+
+bool replaces(Mineral m, const MineralAmount& from, const MineralAmount& into)
+{
+    if (into.estimated && !from.estimated)
+        return true;
+    return into.mg != from.mg && !confirmedByDailyValue(m, into) && confirmedByDailyValue(m, from);
+}
+
+void mergeMinerals(Facts& into, const Facts& from)
+{
+    for (std::size_t i = 0; i < into.minerals.size(); ++i)
+        if (from.minerals[i] && (!into.minerals[i] || replaces(kMinerals[i], *from.minerals[i], *into.minerals[i]))) {
+            into.minerals[i] = from.minerals[i];
+            into.unreadable[i] = false;
+            MineralAmount& taken = *into.minerals[i];
+            if (taken.estimated && !taken.amount && taken.dailyValuePct)
+                taken.mg = *taken.dailyValuePct / 100.0 * dailyValues(into.dvEra).of(kMinerals[i]);
+        }
+}
+
+} // namespace labelcheck::facts

@@ -1,0 +1,46 @@
+// Merging the minerals of several reads of one panel.
+#include "labelcheck/facts/merge.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace labelcheck;
+using namespace labelcheck::facts;
+
+TEST_SUITE("facts")
+{
+
+    TEST_CASE("a read fills the minerals another lacks, and replaces an estimate or an unconfirmed amount")
+    {
+        Facts best = parseFacts(std::vector<std::string>{"Sodium 250mg 11%", "Magnesium | 30mg", "Calcium 2%"});
+        const Facts other =
+            parseFacts(std::vector<std::string>{"Potassium 99mg 2%", "Magnesium 130mg 31%", "Calcium 20mg 2%"});
+        REQUIRE(best.minerals[index(Mineral::Calcium)]);
+        CHECK(best.minerals[index(Mineral::Calcium)]->estimated);
+        mergeMinerals(best, other);
+        CHECK(best.minerals[index(Mineral::Sodium)]->mg == 250);
+        CHECK(best.minerals[index(Mineral::Potassium)]->mg == 99);
+        CHECK(best.minerals[index(Mineral::Magnesium)]->mg == 130); // confirmed by its 31 %
+        CHECK(best.minerals[index(Mineral::Calcium)]->mg == 20);    // printed beats estimated
+        CHECK_FALSE(best.minerals[index(Mineral::Calcium)]->estimated);
+    }
+
+    TEST_CASE("a %DV-only mineral taken from another read is estimated under the kept read's Daily Values")
+    {
+        // Seed 4242's 179: the kept read holds the old panel's footnote table; a fragment read alone
+        // "Magnesium 11%" under the current Daily Values (46.2 mg of 420).
+        Facts best = parseFacts(std::vector<std::string>{"Nutrition Facts", "Calories 50", "Calories from Fat 0",
+                                                         "Sodium 790mg 33%", "Potassium 60mg 2%",
+                                                         "Percent Daily Values are based on a 2,000 calorie diet."});
+        REQUIRE(best.dvEra == DvEra::Pre2016);
+        const Facts fragment = parseFacts(std::vector<std::string>{"Magnesium 11%"});
+        REQUIRE(fragment.dvEra == DvEra::Current);
+        REQUIRE(fragment.minerals[index(Mineral::Magnesium)]->mg == doctest::Approx(46.2));
+        mergeMinerals(best, fragment);
+        const auto& mg = best.minerals[index(Mineral::Magnesium)];
+        REQUIRE(mg);
+        CHECK(mg->estimated);
+        CHECK(mg->dailyValuePct == 11);
+        CHECK(mg->mg == doctest::Approx(44.0));
+        CHECK(best.minerals[index(Mineral::Sodium)]->mg == 790);
+    }
+}
