@@ -199,6 +199,7 @@ struct PanelPick {
     int minerals = 0;                // how many of the four it found: breaks a tie of scores
     bool head = false;               // its reads held the panel's head (title, "Serving Size", ...)
     int cutLines = 0;                // the most lines of one of its reads that start with a cut name
+    bool titled = false;             // its type is a title's that one of its reads held, not its rows'
     std::vector<image::Quad> read;   // every candidate read so far
     std::vector<ReadLine> lines;     // the confident lines of the read kept
 };
@@ -227,8 +228,9 @@ struct OneRead {
     float glyphPx = 0;
     bool upsideDown = false;
     std::vector<ReadLine> lines;
-    facts::PanelEnds ends; // which ends of the panel the read holds
-    int cutLines = 0;      // lines that start with a nutrient's name cut at its start (facts::cutNameLines)
+    facts::PanelEnds ends;          // which ends of the panel the read holds
+    int cutLines = 0;               // lines that start with a nutrient's name cut at its start (facts::cutNameLines)
+    std::optional<PanelType> title; // the panel title it read
 };
 
 // A panel line read with this mean word confidence is not read again by the package face's read; a line read
@@ -280,7 +282,8 @@ std::optional<OneRead> readQuad(ocr::Engine& engine, const image::Image& photo, 
                    text->upsideDown,
                    confidentLines(*text, *rectified),
                    facts::panelEnds(texts),
-                   facts::cutNameLines(texts)};
+                   facts::cutNameLines(texts),
+                   facts::panelTitle(texts)};
 }
 
 // Reads the panel at `corners` (TL, TR, BR, BL) as `read` says: rectified from the quad grown by its growX
@@ -314,6 +317,7 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
         std::vector<ReadLine> candidateLines;
         facts::PanelEnds ends; // the ends of the panel any read held
         int cutLines = 0;      // the most lines of one read that start with a name cut at its start
+        std::optional<PanelType> title; // the first title a read held
         for (const auto& read : kPanelReads) {
             if (candidateBest && candidateScore >= kGoodRead && allMinerals(*candidateBest))
                 break;
@@ -326,6 +330,7 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
                 continue;
             ends.head = ends.head || one->ends.head;
             ends.foot = ends.foot || one->ends.foot;
+            title = title ? title : one->title;
             cutLines = std::max(cutLines, one->cutLines);
             if (!candidateBest || score > candidateScore) {
                 if (candidateBest)
@@ -365,9 +370,14 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
                 std::swap(up, down);
             const image::Quad quad =
                 grownQuad(candidate.corners, {read.growX, read.growX, up, down}, photo.width, photo.height);
-            if (auto one = readQuad(engine, photo, quad, read))
+            if (auto one = readQuad(engine, photo, quad, read)) {
                 facts::mergeMinerals(*candidateBest, one->facts);
+                title = title ? title : one->title;
+            }
         }
+        // The best read may have lost the title that another read held (its type then came from its rows).
+        if (candidateBest && title)
+            candidateBest->panel = title;
         // Of two reads that score alike (title and rows enough), the one with more of the four minerals: a
         // panel clipped at its left edge reads as many rows as the whole one, but its names are cut.
         const int candidateMinerals = candidateBest ? mineralCount(*candidateBest) : 0;
@@ -386,6 +396,7 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
             pick.lines = std::move(candidateLines);
             pick.head = ends.head;
             pick.cutLines = cutLines;
+            pick.titled = title.has_value();
         }
         // Rows alone make a good score (their names say Nutrition Facts without the title): a read without the head
         // may be a few rows that the finder outlined apart from the rest, and the next candidates are read as well.
@@ -416,6 +427,11 @@ void readPackageFace(ocr::Engine& engine, const image::Image& photo, const Panel
     if (auto text = ocr::readPhotoText(engine, photo, textOptions)) {
         auto texts = lineTexts(*text);
         label.photoClaimsElectrolytes = facts::claimsElectrolytes(*text);
+        // A panel none of whose reads held its title was typed by its rows: the title read here (large, bold, often
+        // just outside the outline) says it better.
+        if (label.facts && label.facts->panel && !pick.titled)
+            if (auto title = facts::panelTitle(texts))
+                label.facts->panel = title;
         // No claim: a second look, for claims in type that the first read's threshold broke apart (blurred
         // bold type): faint marks dropped. On 208 generated photos: claims 130 -> 136 found, none false.
         if (!label.photoClaimsElectrolytes && pick.quad && !(label.facts && label.facts->electrolyteClaim)) {
