@@ -187,7 +187,7 @@ Expected<RectifiedPanel> rectifyPanel(const Image& photo, const Quad& quad, cons
         cv::Mat otsuMask;
         double otsu = cv::threshold(coarse, otsuMask, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
         double darkFrac = cv::countNonZero(coarse <= otsu) / double(coarse.total());
-        const bool inverted = darkFrac > 0.5;
+        const bool inverted = options.inverted ? *options.inverted : darkFrac > 0.5;
         if (inverted)
             cv::bitwise_not(coarse, coarse);
 
@@ -209,7 +209,7 @@ Expected<RectifiedPanel> rectifyPanel(const Image& photo, const Quad& quad, cons
         if (gh <= 0)
             gh = static_cast<float>(coarse.cols / 45.0); // a typical panel is ~40-50 glyph heights wide
 
-        double s = c * options.targetGlyphHeightPx / gh;
+        double s = options.scale > 0 ? options.scale : c * options.targetGlyphHeightPx / gh;
         const double maxPx = std::max(10000, options.maxOutputPixels);
         if (W * s * H * s > maxPx)
             s = std::sqrt(maxPx / (W * H));

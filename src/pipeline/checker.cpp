@@ -4,8 +4,8 @@
 #include "labelcheck/facts/dv_era.hpp"
 #include "labelcheck/facts/electrolyte_claim.hpp"
 #include "labelcheck/facts/facts.hpp"
-#include "labelcheck/facts/merge.hpp"
 #include "labelcheck/facts/mentions.hpp"
+#include "labelcheck/facts/merge.hpp"
 #include "labelcheck/facts/nutrient_name.hpp"
 #include "labelcheck/facts/panel_title.hpp"
 #include "labelcheck/image/rectify.hpp"
@@ -158,8 +158,8 @@ int readScore(const facts::Facts& f)
 }
 
 // How far (a share of the outline's height) a panel outline is taken on past an end that its reads did not
-// reach.
-constexpr float kExtendBy = 1.0f;
+// reach: by its height, then, while a read still holds no end there, three times it.
+constexpr std::array<float, 2> kExtendBy{1.0f, 3.0f};
 
 // A panel read whose lines started with names cut at their start this often (facts::cutNameLines) was outlined short
 // of its left edge, and is read again taken on to the left by this share of its width. On 208 generated photos of
@@ -190,11 +190,19 @@ struct ReadLine {
     std::string text;
 };
 
+// How a read of a panel was rectified: the reads of the same panel taken on further are rectified alike
+// (image::RectifyOptions::scale, inverted).
+struct Settled {
+    double scale = 0;
+    std::optional<bool> inverted;
+};
+
 // The best read of the facts panel so far, and where it is.
 struct PanelPick {
     std::optional<facts::Facts> facts;
     std::optional<image::Quad> quad; // TL, TR, BR, BL of the panel upright
     float glyphPx = 0;               // its glyph height in photo pixels
+    Settled settled;                 // the rectification scale and polarity of its best read
     int score = 0;                   // readScore
     int minerals = 0;                // how many of the four it found: breaks a tie of scores
     bool head = false;               // its reads held the panel's head (title, "Serving Size", ...)
@@ -231,6 +239,7 @@ struct OneRead {
     facts::PanelEnds ends;          // which ends of the panel the read holds
     int cutLines = 0;               // lines that start with a nutrient's name cut at its start (facts::cutNameLines)
     std::optional<PanelType> title; // the panel title it read
+    Settled settled;                // its rectification's scale and polarity
 };
 
 // A panel line read with this mean word confidence is not read again by the package face's read; a line read
@@ -265,9 +274,11 @@ std::vector<ReadLine> confidentLines(const ocr::PanelText& text, const image::Re
 // Reads the panel at `quad` (TL, TR, BR, BL, grown already) at the glyph size and image form `read` says.
 // nullopt when the quad cannot be rectified or read.
 std::optional<OneRead> readQuad(ocr::Engine& engine, const image::Image& photo, const image::Quad& quad,
-                                const PanelRead& read)
+                                const PanelRead& read, const Settled& settled = {})
 {
     image::RectifyOptions rectifyOptions;
+    rectifyOptions.scale = settled.scale;
+    rectifyOptions.inverted = settled.inverted;
     rectifyOptions.targetGlyphHeightPx = read.glyphPx;
     rectifyOptions.output = read.output;
     auto rectified = image::rectifyPanel(photo, quad, rectifyOptions);
@@ -283,7 +294,8 @@ std::optional<OneRead> readQuad(ocr::Engine& engine, const image::Image& photo, 
                    confidentLines(*text, *rectified),
                    facts::panelEnds(texts),
                    facts::cutNameLines(texts),
-                   facts::panelTitle(texts)};
+                   facts::panelTitle(texts),
+                   {rectified->scale, rectified->inverted}};
 }
 
 // Reads the panel at `corners` (TL, TR, BR, BL) as `read` says: rectified from the quad grown by its growX
@@ -313,6 +325,7 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
         std::optional<facts::Facts> candidateBest;
         int candidateScore = 0;
         float candidateGlyph = 0;
+        Settled candidateSettled; // the best read's scale and polarity
         bool candidateUpsideDown = false;
         std::vector<ReadLine> candidateLines;
         facts::PanelEnds ends; // the ends of the panel any read held
@@ -338,6 +351,7 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
                 candidateBest = std::move(f);
                 candidateScore = score;
                 candidateGlyph = one->glyphPx;
+                candidateSettled = one->settled;
                 candidateUpsideDown = one->upsideDown;
                 candidateLines = std::move(one->lines);
             } else {
@@ -361,19 +375,27 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
         // read one of the four already: taken on from one that read none, the read may catch part of the real panel,
         // and a candidate with a mineral stops the searches that would have read the panel whole (198, when its
         // upside-down read was taken the right way).
-        if (candidateBest && hasMinerals(*candidateBest) && !allMinerals(*candidateBest) &&
-            (!ends.head || !ends.foot)) {
+        // Taken on by its height, a read that still holds no end there and leaves a mineral missing is made once more
+        // from the outline taken on three times its height: the outline was a panel's first section (seed 4242's 060:
+        // a tall Nutrition Facts panel outlined from its title to the rule under the fat rows).
+        for (float by : kExtendBy) {
+            if (!candidateBest || !hasMinerals(*candidateBest) || allMinerals(*candidateBest) ||
+                (ends.head && ends.foot))
+                break;
             const PanelRead& read = kPanelReads.front();
-            float up = ends.head ? read.growY : kExtendBy, down = ends.foot ? read.growY : kExtendBy;
+            float up = ends.head ? read.growY : by, down = ends.foot ? read.growY : by;
             // The finder's corner order says which way is up unless the reads found the panel upside down.
             if (candidateUpsideDown)
                 std::swap(up, down);
             const image::Quad quad =
                 grownQuad(candidate.corners, {read.growX, read.growX, up, down}, photo.width, photo.height);
-            if (auto one = readQuad(engine, photo, quad, read)) {
-                facts::mergeMinerals(*candidateBest, one->facts);
-                title = title ? title : one->title;
-            }
+            auto one = readQuad(engine, photo, quad, read, candidateSettled);
+            if (!one)
+                break;
+            facts::mergeMinerals(*candidateBest, one->facts);
+            title = title ? title : one->title;
+            ends.head = ends.head || one->ends.head;
+            ends.foot = ends.foot || one->ends.foot;
         }
         // The best read may have lost the title that another read held (its type then came from its rows).
         if (candidateBest && title)
@@ -393,6 +415,7 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
             const auto& c = candidate.corners;
             pick.quad = candidateUpsideDown ? image::Quad{c[2], c[3], c[0], c[1]} : c;
             pick.glyphPx = candidateGlyph;
+            pick.settled = candidateSettled;
             pick.lines = std::move(candidateLines);
             pick.head = ends.head;
             pick.cutLines = cutLines;
@@ -558,7 +581,7 @@ Inspection Checker::check(const std::filesystem::path& path, const std::string& 
             const PanelRead& read = kPanelReads.front();
             const image::Quad quad =
                 grownQuad(*pick.quad, {kWidenBy, read.growX, read.growY, read.growY}, photo.width, photo.height);
-            if (auto one = readQuad(impl_->engine, photo, quad, read))
+            if (auto one = readQuad(impl_->engine, photo, quad, read, pick.settled))
                 facts::mergeMinerals(*pick.facts, one->facts);
         }
         LabelReading label;

@@ -8,6 +8,7 @@
 #include "labelcheck/image/quad.hpp"
 
 #include <array>
+#include <optional>
 
 namespace labelcheck::image {
 
@@ -25,6 +26,12 @@ struct RectifyOptions {
     // so between x-height and cap height). 26 puts the x-height at ~20-22 px.
     float targetGlyphHeightPx = 26.0f;
     int maxOutputPixels = 8'000'000; // the output is scaled down further when it would be larger
+    // Output pixels per photo pixel and polarity, when another rectification of the same panel has settled them:
+    // a region taken on round the panel holds other type, which can mislead the glyph measurement, and a dark
+    // ground beyond the label, which turned a light panel's type light on dark (seed 4242's 202: an outline taken
+    // on down past the label read nothing). 0 and null: measured here.
+    double scale = 0;
+    std::optional<bool> inverted;
     bool deskew = true;              // level the panel's rules
     bool dewarp = true;              // straighten rules bent by a cylinder (bottles, cans)
     RectifiedOutput output = RectifiedOutput::Ink;

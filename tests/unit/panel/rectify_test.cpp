@@ -148,6 +148,37 @@ TEST_SUITE("panel")
         CHECK(cv::countNonZero(m < 100) > 0.02 * double(m.total()));
     }
 
+    TEST_CASE("a region taken on past a light panel into a dark ground keeps the panel's scale and polarity")
+    {
+        cv::Mat panel = lt::renderPanel(600);
+        const float h = float(panel.rows);
+        std::array<cv::Point2f, 4> c{cv::Point2f(50, 50), cv::Point2f(650, 50), cv::Point2f(650, 50 + h),
+                                     cv::Point2f(50, 50 + h)};
+        auto scene = lt::placePanel(panel, cv::Size(700, int(3 * h) + 100), c, 17);
+        scene.photo(cv::Rect(0, int(50 + h) + 4, 700, scene.photo.rows - int(50 + h) - 4))
+            .setTo(cv::Scalar(40, 30, 35));
+        auto first = rectifyPanel(fromMat(scene.photo), toQuad(c));
+        REQUIRE(first.ok());
+        REQUIRE_FALSE(first->inverted);
+        // The outline taken on twice its height down: mostly the dark ground.
+        const Quad taken{{{50, 50}, {650, 50}, {650, 50 + 3 * h}, {50, 50 + 3 * h}}};
+        auto measured = rectifyPanel(fromMat(scene.photo), taken);
+        REQUIRE(measured.ok());
+        CHECK(measured->inverted); // what the ground alone says
+        labelcheck::image::RectifyOptions settled;
+        settled.scale = first->scale;
+        settled.inverted = first->inverted;
+        auto r = rectifyPanel(fromMat(scene.photo), taken, settled);
+        REQUIRE(r.ok());
+        CHECK_FALSE(r->inverted);
+        CHECK(r->scale == doctest::Approx(first->scale));
+        // The panel's part keeps dark type on a light ground.
+        cv::Mat m = asMat(r->image);
+        cv::Mat top = m(cv::Rect(0, 0, m.cols, m.rows / 3));
+        CHECK(cv::countNonZero(top > 200) > 0.6 * double(top.total()));
+        CHECK(cv::countNonZero(top < 100) > 0.02 * double(top.total()));
+    }
+
     TEST_CASE("bad quads are refused with InvalidArgument")
     {
         cv::Mat photo(400, 400, CV_8UC3, cv::Scalar(255, 255, 255));
