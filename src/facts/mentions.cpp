@@ -54,11 +54,9 @@ bool isExcipientCompoundWord(std::string_view word)
 
 std::optional<Mineral> prefixedMineralWord(std::string_view word)
 {
-    std::string w = norm(word);
-    for (std::string_view prefix : {"mono", "di", "tri", "tetra"})
-        if (w.size() > prefix.size() + 4 && w.compare(0, prefix.size(), prefix) == 0)
-            if (auto m = matchMineralWord(w.substr(prefix.size())))
-                return m;
+    const std::string w = norm(word);
+    if (const std::size_t prefix = compoundPrefixSize(w))
+        return matchMineralWord(w.substr(prefix));
     return std::nullopt;
 }
 

@@ -4,12 +4,17 @@
 
 namespace labelcheck::facts {
 
+namespace {
+
+// Whether another read's `from` of mineral `m` should replace `into` (see mergeMinerals).
 bool replaces(Mineral m, const MineralAmount& from, const MineralAmount& into)
 {
     if (into.estimated && !from.estimated)
         return true;
     return into.mg != from.mg && !confirmedByDailyValue(m, into) && confirmedByDailyValue(m, from);
 }
+
+} // namespace
 
 void mergeMinerals(Facts& into, const Facts& from)
 {

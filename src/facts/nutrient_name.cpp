@@ -140,6 +140,14 @@ bool thinLettersLost(std::string_view w, std::string_view name)
 
 } // namespace
 
+std::size_t compoundPrefixSize(std::string_view letters)
+{
+    for (std::string_view prefix : {"mono", "di", "tri", "tetra"})
+        if (letters.size() > prefix.size() + 4 && letters.starts_with(prefix))
+            return prefix.size();
+    return 0;
+}
+
 std::optional<Mineral> matchMineralWord(std::string_view word)
 {
     std::string w = normaliseWord(word);
@@ -148,11 +156,10 @@ std::optional<Mineral> matchMineralWord(std::string_view word)
     // A compound's name ("Dipotassium", "Trisodium", "Dicalcium") names no mineral's row: two edits off
     // "potassium", "dipotassium" passed for it, and "(as dipotassium phosphate)" under a phosphorus row whose name
     // read garbled became a potassium row (seed 777's 121).
-    for (std::string_view prefix : {"mono", "di", "tri", "tetra"})
-        if (w.size() > prefix.size() + 4 && w.starts_with(prefix))
-            for (const Entry& e : vocabulary())
-                if (e.mineral && editDistance(std::string_view(w).substr(prefix.size()), e.words[0]) <= 1)
-                    return std::nullopt;
+    if (const std::size_t prefix = compoundPrefixSize(w))
+        for (const Entry& e : vocabulary())
+            if (e.mineral && editDistance(std::string_view(w).substr(prefix), e.words[0]) <= 1)
+                return std::nullopt;
     // A name whose first letter was cut off with the panel's edge ("alcium", "otassium"), read whole otherwise;
     // or one that lost thin letters to blur.
     if (w.size() >= 5)

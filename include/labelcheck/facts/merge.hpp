@@ -6,14 +6,11 @@
 
 namespace labelcheck::facts {
 
-// Whether another read's `from` of mineral `m` should replace `into`: a printed amount where `into` was only
-// estimated from the %DV (its read lost the amount), or an amount that its %DV confirms where `into`'s is not
-// confirmed ("Magnesium | 30mg J" against "Magnesium 130mg 33%": a digit lost).
-bool replaces(Mineral m, const MineralAmount& from, const MineralAmount& into);
-
-// The minerals that `into` lacks, taken from `from` (another read of the same panel), and those it read worse
-// (replaces). A %DV-only mineral taken is estimated under `into`'s Daily Values: the era is the panel's, and a read
-// that lost the rows telling it (a fragment holding "Magnesium 11%" alone) took the current one.
+// The minerals that `into` lacks, taken from `from` (another read of the same panel), and those it read worse: a
+// printed amount where `into` was only estimated from the %DV (its read lost the amount), or an amount that its %DV
+// confirms where `into`'s is not confirmed ("Magnesium | 30mg J" against "Magnesium 130mg 33%": a digit lost). A
+// %DV-only mineral taken is estimated under `into`'s Daily Values: the era is the panel's, and a read that lost the
+// rows telling it (a fragment holding "Magnesium 11%" alone) took the current one.
 void mergeMinerals(Facts& into, const Facts& from);
 
 } // namespace labelcheck::facts

@@ -28,8 +28,13 @@ std::optional<NameMatch> matchNutrientName(const std::vector<std::string>& words
 // Convenience: splits `text` on spaces and matches at its start ("Sodium (as sodium citrate)").
 std::optional<NameMatch> matchNutrientName(std::string_view text);
 
-// The mineral a single word names (fuzzy, English or Spanish), or nullopt.
+// The mineral a single word names (fuzzy, English or Spanish), or nullopt. A compound's name ("Dipotassium") names
+// none.
 std::optional<Mineral> matchMineralWord(std::string_view word);
+
+// The length of the compound prefix (mono-, di-, tri-, tetra-) that `letters` (a normalised word: lower-case
+// letters) starts with and has at least five letters after ("dipotassium": 2), or 0.
+std::size_t compoundPrefixSize(std::string_view letters);
 
 // Whether `word` reads as the end of a nutrient name whose first two letters or more were cut off ("ynesium",
 // "assium", "bohydrate"): the word, less at most one leading letter (the remnant of a cut glyph), is three letters

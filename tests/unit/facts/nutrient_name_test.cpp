@@ -82,6 +82,11 @@ TEST_SUITE("facts")
         CHECK_FALSE(matchMineralWord("Trisodium"));
         CHECK_FALSE(matchMineralWord("Dicalcium"));
         CHECK_FALSE(matchMineralWord("Monopotassium"));
+        CHECK(compoundPrefixSize("dipotassium") == 2);
+        CHECK(compoundPrefixSize("tetrasodium") == 5);
+        CHECK(compoundPrefixSize("monocalcium") == 4);
+        CHECK(compoundPrefixSize("sodium") == 0);
+        CHECK(compoundPrefixSize("dizzy") == 0); // too short after the prefix
         CHECK_FALSE(matchMineralWord("Caffeine"));
         CHECK_FALSE(matchMineralWord("Chromium"));
     }
