@@ -47,12 +47,33 @@ int textHeight(const std::vector<TextLine>& lines)
 // A block read replaces the layout's read when it has this much more confident text.
 constexpr double kBlockMargin = 1.2;
 
+// `panel` turned 180 degrees.
+Expected<image::Image> turnedHalfRound(const image::Image& panel)
+{
+    try {
+        cv::Mat m;
+        cv::rotate(image::asMat(panel), m, cv::ROTATE_180);
+        return image::fromMat(m);
+    } catch (const cv::Exception& e) {
+        return makeError(ErrorCode::Internal, std::string("panel read: OpenCV: ") + e.what());
+    }
+}
+
 } // namespace
 
 Expected<PanelText> readPanel(Engine& engine, const image::Image& panel, const PanelReadOptions& options)
 {
+    // The way up is known: the image is read that way only.
+    image::Image turnedKnown;
+    if (options.upsideDown.value_or(false)) {
+        auto t = turnedHalfRound(panel);
+        if (!t)
+            return t.error();
+        turnedKnown = std::move(*t);
+    }
+    const image::Image& upright = options.upsideDown.value_or(false) ? turnedKnown : panel;
     RecognizeOptions recognize = options.recognize;
-    auto first = engine.recognize(panel, recognize);
+    auto first = engine.recognize(upright, recognize);
     if (!first)
         return first.error();
     // Text found over less than half of the panel's height: Tesseract's layout analysis (PSM 4) can drop
@@ -60,10 +81,10 @@ Expected<PanelText> readPanel(Engine& engine, const image::Image& panel, const P
     // crop read to its fourth row of eleven) and on a curved bottle's grey panel (no text at all). One block
     // reads them whole; the read with more confident text stands (the first, if the second fails). On 208 generated
     // photos and their panels cropped: 12 and 18 reads taken again, fields 783 -> 784 and 782 -> 789 (cropped).
-    if (recognize.layout != Layout::Block && textHeight(*first) < options.blockBelowCoverage * panel.height) {
+    if (recognize.layout != Layout::Block && textHeight(*first) < options.blockBelowCoverage * upright.height) {
         RecognizeOptions block = recognize;
         block.layout = Layout::Block;
-        auto again = engine.recognize(panel, block);
+        auto again = engine.recognize(upright, block);
         if (again && scoreOf(*again).mass > kBlockMargin * scoreOf(*first).mass) {
             first = std::move(again);
             recognize = block; // the turned read below too: this panel's layout defeats the column reading
@@ -73,17 +94,13 @@ Expected<PanelText> readPanel(Engine& engine, const image::Image& panel, const P
     Score s1 = scoreOf(*first);
     out.lines = std::move(*first);
     out.meanConfidence = s1.mean;
-    if (s1.mean >= options.retryBelowConfidence)
+    out.upsideDown = options.upsideDown.value_or(false);
+    if (options.upsideDown || s1.mean >= options.retryBelowConfidence)
         return out;
-    image::Image turned;
-    try {
-        cv::Mat m;
-        cv::rotate(image::asMat(panel), m, cv::ROTATE_180);
-        turned = image::fromMat(m);
-    } catch (const cv::Exception& e) {
-        return makeError(ErrorCode::Internal, std::string("panel read: OpenCV: ") + e.what());
-    }
-    auto second = engine.recognize(turned, recognize);
+    auto turned = turnedHalfRound(panel);
+    if (!turned)
+        return turned.error();
+    auto second = engine.recognize(*turned, recognize);
     if (!second)
         return out; // the first read stands
     Score s2 = scoreOf(*second);

@@ -190,11 +190,13 @@ struct ReadLine {
     std::string text;
 };
 
-// How a read of a panel was rectified: the reads of the same panel taken on further are rectified alike
-// (image::RectifyOptions::scale, inverted).
+// How a read of a panel was rectified and which way up it read: the reads of the same panel taken on further are
+// rectified alike (image::RectifyOptions::scale, inverted; 0 and nullopt: measured again), and every later read of
+// it is read the way up its first read found (ocr::PanelReadOptions::upsideDown).
 struct Settled {
     double scale = 0;
     std::optional<bool> inverted;
+    std::optional<bool> upsideDown;
 };
 
 // The best read of the facts panel so far, and where it is.
@@ -284,7 +286,9 @@ std::optional<OneRead> readQuad(ocr::Engine& engine, const image::Image& photo, 
     auto rectified = image::rectifyPanel(photo, quad, rectifyOptions);
     if (!rectified)
         return std::nullopt;
-    auto text = ocr::readPanel(engine, rectified->image);
+    ocr::PanelReadOptions readOptions;
+    readOptions.upsideDown = settled.upsideDown;
+    auto text = ocr::readPanel(engine, rectified->image, readOptions);
     if (!text)
         return std::nullopt;
     const auto texts = lineTexts(text->lines);
@@ -295,17 +299,19 @@ std::optional<OneRead> readQuad(ocr::Engine& engine, const image::Image& photo, 
                    facts::panelEnds(texts),
                    facts::cutNameLines(texts),
                    facts::panelTitle(texts),
-                   {rectified->scale, rectified->inverted}};
+                   {rectified->scale, rectified->inverted, text->upsideDown}};
 }
 
 // Reads the panel at `corners` (TL, TR, BR, BL) as `read` says: rectified from the quad grown by its growX
-// and growY. nullopt when the quad cannot be rectified or read.
+// and growY, read the way up `upsideDown` says (nullopt: either). nullopt when the quad cannot be rectified or read.
 std::optional<OneRead> readPanelAt(ocr::Engine& engine, const image::Image& photo, const image::Quad& corners,
-                                   const PanelRead& read)
+                                   const PanelRead& read, std::optional<bool> upsideDown)
 {
+    Settled settled;
+    settled.upsideDown = upsideDown;
     return readQuad(engine, photo,
                     grownQuad(corners, {read.growX, read.growX, read.growY, read.growY}, photo.width, photo.height),
-                    read);
+                    read, settled);
 }
 
 // Reads the most panel-like `candidates` in turn into `pick`. Each is read from its quad grown a little (the
@@ -331,16 +337,20 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
         facts::PanelEnds ends; // the ends of the panel any read held
         int cutLines = 0;      // the most lines of one read that start with a name cut at its start
         std::optional<PanelType> title; // the first title a read held
+        // The way up that the candidate's first read finding a panel settled: its later reads are read that way
+        // only (the 180-degree retry of a weak read, ocr::readPanel, is the first read's).
+        std::optional<bool> upsideDown;
         for (const auto& read : kPanelReads) {
             if (candidateBest && candidateScore >= kGoodRead && allMinerals(*candidateBest))
                 break;
-            auto one = readPanelAt(engine, photo, candidate.corners, read);
+            auto one = readPanelAt(engine, photo, candidate.corners, read, upsideDown);
             if (!one)
                 continue;
             facts::Facts& f = one->facts;
             const int score = readScore(f);
             if (score == 0)
                 continue;
+            upsideDown = one->upsideDown;
             ends.head = ends.head || one->ends.head;
             ends.foot = ends.foot || one->ends.foot;
             title = title ? title : one->title;
@@ -362,7 +372,7 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
         // in the first read's form (binarising drops the light type that section is often printed in).
         if (candidateBest && candidate.throughRules && candidateBest->panel == PanelType::NutritionFacts &&
             !allMinerals(*candidateBest))
-            if (auto one = readPanelAt(engine, photo, *candidate.throughRules, kPanelReads.front()))
+            if (auto one = readPanelAt(engine, photo, *candidate.throughRules, kPanelReads.front(), upsideDown))
                 facts::mergeMinerals(*candidateBest, one->facts);
         // A panel still short of a mineral whose reads held no head (title, "Serving Size") or no foot (footnote,
         // ingredients) may have been outlined short of its top or bottom: a heavy rule inside it taken for its edge,
@@ -581,7 +591,9 @@ Inspection Checker::check(const std::filesystem::path& path, const std::string& 
             const PanelRead& read = kPanelReads.front();
             const image::Quad quad =
                 grownQuad(*pick.quad, {kWidenBy, read.growX, read.growY, read.growY}, photo.width, photo.height);
-            if (auto one = readQuad(impl_->engine, photo, quad, read, pick.settled))
+            Settled upright = pick.settled;
+            upright.upsideDown = false; // pick.quad is the panel upright
+            if (auto one = readQuad(impl_->engine, photo, quad, read, upright))
                 facts::mergeMinerals(*pick.facts, one->facts);
         }
         LabelReading label;

@@ -119,6 +119,28 @@ TEST_SUITE("ocr")
         CHECK(squeezed(sodium->text()) == "Sodium(assodiumcitrate)250mg11%");
     }
 
+    TEST_CASE("a panel whose way up is known is read that way only")
+    {
+        cv::Mat panel = lt::renderPanel(700), grey, turned;
+        cv::cvtColor(panel, grey, cv::COLOR_BGR2GRAY);
+        cv::rotate(grey, turned, cv::ROTATE_180);
+        labelcheck::ocr::PanelReadOptions known;
+        known.upsideDown = true;
+        auto read = labelcheck::ocr::readPanel(engine(), fromMat(turned), known);
+        REQUIRE(read.ok());
+        CHECK(read->upsideDown);
+        const auto* sodium = rowStarting(read->lines, "Sodium");
+        REQUIRE(sodium);
+        CHECK(squeezed(sodium->text()) == "Sodium(assodiumcitrate)250mg11%");
+        // Told it is upright, the turned panel is not retried the other way: what it reads is garbled and stays.
+        known.upsideDown = false;
+        auto kept = labelcheck::ocr::readPanel(engine(), fromMat(turned), known);
+        REQUIRE(kept.ok());
+        CHECK_FALSE(kept->upsideDown);
+        CHECK(kept->meanConfidence < read->meanConfidence);
+        CHECK_FALSE(rowStarting(kept->lines, "Sodium"));
+    }
+
     TEST_CASE("a panel whose layout analysis finds no text is read as one block")
     {
         // The rectified panel of a generated photo (a curved bottle): Tesseract's column layout (PSM 4) finds
