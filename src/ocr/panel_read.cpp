@@ -63,17 +63,18 @@ Expected<image::Image> turnedHalfRound(const image::Image& panel)
 
 Expected<PanelText> readPanel(Engine& engine, const image::Image& panel, const PanelReadOptions& options)
 {
-    // The way up is known: the image is read that way only.
+    // Known to be upside down: the image is turned before it is read (and read that way only, below).
+    const bool turnFirst = options.upsideDown.value_or(false);
     image::Image turnedKnown;
-    if (options.upsideDown.value_or(false)) {
+    if (turnFirst) {
         auto t = turnedHalfRound(panel);
         if (!t)
             return t.error();
         turnedKnown = std::move(*t);
     }
-    const image::Image& upright = options.upsideDown.value_or(false) ? turnedKnown : panel;
+    const image::Image& toRead = turnFirst ? turnedKnown : panel;
     RecognizeOptions recognize = options.recognize;
-    auto first = engine.recognize(upright, recognize);
+    auto first = engine.recognize(toRead, recognize);
     if (!first)
         return first.error();
     // Text found over less than half of the panel's height: Tesseract's layout analysis (PSM 4) can drop
@@ -81,10 +82,10 @@ Expected<PanelText> readPanel(Engine& engine, const image::Image& panel, const P
     // crop read to its fourth row of eleven) and on a curved bottle's grey panel (no text at all). One block
     // reads them whole; the read with more confident text stands (the first, if the second fails). On 208 generated
     // photos and their panels cropped: 12 and 18 reads taken again, fields 783 -> 784 and 782 -> 789 (cropped).
-    if (recognize.layout != Layout::Block && textHeight(*first) < options.blockBelowCoverage * upright.height) {
+    if (recognize.layout != Layout::Block && textHeight(*first) < options.blockBelowCoverage * toRead.height) {
         RecognizeOptions block = recognize;
         block.layout = Layout::Block;
-        auto again = engine.recognize(upright, block);
+        auto again = engine.recognize(toRead, block);
         if (again && scoreOf(*again).mass > kBlockMargin * scoreOf(*first).mass) {
             first = std::move(again);
             recognize = block; // the turned read below too: this panel's layout defeats the column reading
@@ -94,7 +95,7 @@ Expected<PanelText> readPanel(Engine& engine, const image::Image& panel, const P
     Score s1 = scoreOf(*first);
     out.lines = std::move(*first);
     out.meanConfidence = s1.mean;
-    out.upsideDown = options.upsideDown.value_or(false);
+    out.upsideDown = turnFirst;
     if (options.upsideDown || s1.mean >= options.retryBelowConfidence)
         return out;
     auto turned = turnedHalfRound(panel);

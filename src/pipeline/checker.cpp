@@ -204,7 +204,7 @@ struct PanelPick {
     std::optional<facts::Facts> facts;
     std::optional<image::Quad> quad; // TL, TR, BR, BL of the panel upright
     float glyphPx = 0;               // its glyph height in photo pixels
-    Settled settled;                 // the rectification scale and polarity of its best read
+    Settled settled;                 // the rectification scale and polarity of its best read (`quad` is upright)
     int score = 0;                   // readScore
     int minerals = 0;                // how many of the four it found: breaks a tie of scores
     bool head = false;               // its reads held the panel's head (title, "Serving Size", ...)
@@ -231,17 +231,16 @@ bool sameRegion(const image::Quad& a, const image::Quad& b, float tolerance)
 // A candidate whose outline is within this share of its diagonal of one already read is not read again.
 constexpr float kSameOutline = 0.03f;
 
-// One read of a panel: its facts, glyph height in photo pixels, whether the image read upside down, and its
-// confident lines.
+// One read of a panel: its facts, glyph height in photo pixels, its confident lines, and how it was rectified and
+// which way up it read.
 struct OneRead {
     facts::Facts facts;
     float glyphPx = 0;
-    bool upsideDown = false;
     std::vector<ReadLine> lines;
     facts::PanelEnds ends;          // which ends of the panel the read holds
     int cutLines = 0;               // lines that start with a nutrient's name cut at its start (facts::cutNameLines)
     std::optional<PanelType> title; // the panel title it read
-    Settled settled;                // its rectification's scale and polarity
+    Settled settled;                // its rectification's scale and polarity, and the way up it read (always set)
 };
 
 // A panel line read with this mean word confidence is not read again by the package face's read; a line read
@@ -294,7 +293,6 @@ std::optional<OneRead> readQuad(ocr::Engine& engine, const image::Image& photo, 
     const auto texts = lineTexts(text->lines);
     return OneRead{facts::parseFacts(text->lines),
                    rectified->scale > 0 ? float(rectified->glyphHeightPx / rectified->scale) : 0.0f,
-                   text->upsideDown,
                    confidentLines(*text, *rectified),
                    facts::panelEnds(texts),
                    facts::cutNameLines(texts),
@@ -332,7 +330,6 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
         int candidateScore = 0;
         float candidateGlyph = 0;
         Settled candidateSettled; // the best read's scale and polarity
-        bool candidateUpsideDown = false;
         std::vector<ReadLine> candidateLines;
         facts::PanelEnds ends; // the ends of the panel any read held
         int cutLines = 0;      // the most lines of one read that start with a name cut at its start
@@ -350,7 +347,7 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
             const int score = readScore(f);
             if (score == 0)
                 continue;
-            upsideDown = one->upsideDown;
+            upsideDown = one->settled.upsideDown;
             ends.head = ends.head || one->ends.head;
             ends.foot = ends.foot || one->ends.foot;
             title = title ? title : one->title;
@@ -362,7 +359,6 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
                 candidateScore = score;
                 candidateGlyph = one->glyphPx;
                 candidateSettled = one->settled;
-                candidateUpsideDown = one->upsideDown;
                 candidateLines = std::move(one->lines);
             } else {
                 facts::mergeMinerals(*candidateBest, f);
@@ -395,7 +391,7 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
             const PanelRead& read = kPanelReads.front();
             float up = ends.head ? read.growY : by, down = ends.foot ? read.growY : by;
             // The finder's corner order says which way is up unless the reads found the panel upside down.
-            if (candidateUpsideDown)
+            if (upsideDown.value_or(false))
                 std::swap(up, down);
             const image::Quad quad =
                 grownQuad(candidate.corners, {read.growX, read.growX, up, down}, photo.width, photo.height);
@@ -423,9 +419,10 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
             pick.facts = std::move(candidateBest);
             // The finder's corner order says which way is up unless the read found the panel upside down.
             const auto& c = candidate.corners;
-            pick.quad = candidateUpsideDown ? image::Quad{c[2], c[3], c[0], c[1]} : c;
+            pick.quad = upsideDown.value_or(false) ? image::Quad{c[2], c[3], c[0], c[1]} : c;
             pick.glyphPx = candidateGlyph;
             pick.settled = candidateSettled;
+            pick.settled.upsideDown = false; // pick.quad is the panel upright
             pick.lines = std::move(candidateLines);
             pick.head = ends.head;
             pick.cutLines = cutLines;
@@ -591,9 +588,7 @@ Inspection Checker::check(const std::filesystem::path& path, const std::string& 
             const PanelRead& read = kPanelReads.front();
             const image::Quad quad =
                 grownQuad(*pick.quad, {kWidenBy, read.growX, read.growY, read.growY}, photo.width, photo.height);
-            Settled upright = pick.settled;
-            upright.upsideDown = false; // pick.quad is the panel upright
-            if (auto one = readQuad(impl_->engine, photo, quad, read, upright))
+            if (auto one = readQuad(impl_->engine, photo, quad, read, pick.settled))
                 facts::mergeMinerals(*pick.facts, one->facts);
         }
         LabelReading label;
