@@ -28,4 +28,11 @@ void mergeMinerals(Facts& into, const Facts& from)
         }
 }
 
+void mergeMentions(Facts& into, const Facts& from)
+{
+    into.electrolyteClaim = into.electrolyteClaim || from.electrolyteClaim;
+    for (std::size_t i = 0; i < into.mentioned.size(); ++i)
+        into.mentioned[i] = into.mentioned[i] || from.mentioned[i];
+}
+
 } // namespace labelcheck::facts

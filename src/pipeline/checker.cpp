@@ -314,7 +314,10 @@ std::optional<OneRead> readPanelAt(ocr::Engine& engine, const image::Image& phot
 
 // Reads the most panel-like `candidates` in turn into `pick`. Each is read from its quad grown a little (the
 // finder's corners can clip the title or the last rows); a weak read is retried from a quad grown further,
-// and the best read of all wins.
+// and the best read of all wins. The other reads of the same candidate fill its minerals, and their claim and
+// compounds count as well (facts::mergeMentions): on seed 4242, 158's outline clipped the panel's left edge and the
+// read kept had "actrolyte Blend", which the read widened to the left had whole (verdict 198 -> 199 of 208; on
+// seeds 20261125 and 777 no verdict, field or claim changed).
 void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::vector<panel::Panel>& candidates,
                     PanelPick& pick)
 {
@@ -353,8 +356,10 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
             title = title ? title : one->title;
             cutLines = std::max(cutLines, one->cutLines);
             if (!candidateBest || score > candidateScore) {
-                if (candidateBest)
+                if (candidateBest) {
                     facts::mergeMinerals(f, *candidateBest);
+                    facts::mergeMentions(f, *candidateBest);
+                }
                 candidateBest = std::move(f);
                 candidateScore = score;
                 candidateGlyph = one->glyphPx;
@@ -362,14 +367,17 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
                 candidateLines = std::move(one->lines);
             } else {
                 facts::mergeMinerals(*candidateBest, f);
+                facts::mergeMentions(*candidateBest, f);
             }
         }
         // A Nutrition Facts panel still short of a mineral is read once more taken on past its heavy rules,
         // in the first read's form (binarising drops the light type that section is often printed in).
         if (candidateBest && candidate.throughRules && candidateBest->panel == PanelType::NutritionFacts &&
             !allMinerals(*candidateBest))
-            if (auto one = readPanelAt(engine, photo, *candidate.throughRules, kPanelReads.front(), upsideDown))
+            if (auto one = readPanelAt(engine, photo, *candidate.throughRules, kPanelReads.front(), upsideDown)) {
                 facts::mergeMinerals(*candidateBest, one->facts);
+                facts::mergeMentions(*candidateBest, one->facts);
+            }
         // A panel still short of a mineral whose reads held no head (title, "Serving Size") or no foot (footnote,
         // ingredients) may have been outlined short of its top or bottom: a heavy rule inside it taken for its edge,
         // a curved bottle's rules bent away. That side is read once more, the outline taken on by its own height,
@@ -399,6 +407,7 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
             if (!one)
                 break;
             facts::mergeMinerals(*candidateBest, one->facts);
+            facts::mergeMentions(*candidateBest, one->facts);
             title = title ? title : one->title;
             ends.head = ends.head || one->ends.head;
             ends.foot = ends.foot || one->ends.foot;
@@ -588,8 +597,10 @@ Inspection Checker::check(const std::filesystem::path& path, const std::string& 
             const PanelRead& read = kPanelReads.front();
             const image::Quad quad =
                 grownQuad(*pick.quad, {kWidenBy, read.growX, read.growY, read.growY}, photo.width, photo.height);
-            if (auto one = readQuad(impl_->engine, photo, quad, read, pick.settled))
+            if (auto one = readQuad(impl_->engine, photo, quad, read, pick.settled)) {
                 facts::mergeMinerals(*pick.facts, one->facts);
+                facts::mergeMentions(*pick.facts, one->facts);
+            }
         }
         LabelReading label;
         label.facts = std::move(pick.facts);

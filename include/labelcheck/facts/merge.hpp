@@ -13,4 +13,9 @@ namespace labelcheck::facts {
 // rows telling it (a fragment holding "Magnesium 11%" alone) took the current one.
 void mergeMinerals(Facts& into, const Facts& from);
 
+// What `from` (another read of the same panel) saw in the panel's words that `into` lost: an electrolyte claim
+// ("Electrolyte Blend" read whole where the read kept had the name cut at the outline's edge: "actrolyte Blend") and
+// the minerals named as compounds. Either read seeing them is enough: both reads are of the same panel's text.
+void mergeMentions(Facts& into, const Facts& from);
+
 } // namespace labelcheck::facts

@@ -43,4 +43,29 @@ TEST_SUITE("facts")
         CHECK(mg->mg == doctest::Approx(44.0));
         CHECK(best.minerals[index(Mineral::Sodium)]->mg == 790);
     }
+
+    TEST_CASE("a claim or a compound that one read of a panel saw is kept when another read is kept")
+    {
+        // Seed 4242's 158: the outline clips the panel's left edge; the read kept has "actrolyte Blend", the read
+        // widened to the left "Electrolyte Blend" and the blend's compounds whole.
+        Facts best = parseFacts(std::vector<std::string>{"ipplement Facts", "actrolyte Blend 850mg t", "Sodium (from",
+                                                         "Sodium Citrate) 510mg 22%"});
+        REQUIRE_FALSE(best.electrolyteClaim);
+        REQUIRE_FALSE(best.mentioned[index(Mineral::Calcium)]);
+        const Facts widened =
+            parseFacts(std::vector<std::string>{"Supplement Facts", "Electrolyte Blend 850mg t",
+                                                "Potassium Chloride, Pink Himalayan", "Salt, Calcium Citrate"});
+        REQUIRE(widened.electrolyteClaim);
+        REQUIRE(widened.mentioned[index(Mineral::Calcium)]);
+        mergeMentions(best, widened);
+        CHECK(best.electrolyteClaim);
+        CHECK(best.mentioned[index(Mineral::Calcium)]);
+        CHECK(best.minerals[index(Mineral::Sodium)]->mg == 510); // the minerals are mergeMinerals' business
+        CHECK_FALSE(best.minerals[index(Mineral::Calcium)]);
+
+        // Nothing is taken away: a read that saw neither leaves them.
+        mergeMentions(best, parseFacts(std::vector<std::string>{"Supplement Facts"}));
+        CHECK(best.electrolyteClaim);
+        CHECK(best.mentioned[index(Mineral::Calcium)]);
+    }
 }
