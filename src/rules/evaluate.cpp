@@ -63,7 +63,7 @@ Evaluation evaluate(const LabelFindings& label, const std::optional<ReferenceMin
     }
 
     ev.missing = missingMinerals(ev.minerals, uncertain);
-    ev.mentionedNotDeclared = mentionedNotDeclared(ev.missing, label.mentioned);
+    ev.mentionedNotDeclared = mentionedNotDeclared(ev.missing, label.mentioned, ev.minerals);
     // A panel whose every mineral row is unreadable (a Nutrition Facts read that lost its rows) says nothing
     // about the minerals: the verdict is the one of no panel, neither complete nor incomplete.
     const bool mineralsRead = label.panelRead && ev.uncertain.size() < kMinerals.size();

@@ -18,11 +18,12 @@ std::vector<Mineral> missingMinerals(const std::array<std::optional<MineralAmoun
     return out;
 }
 
-std::vector<Mineral> mentionedNotDeclared(const std::vector<Mineral>& missing, const std::array<bool, 4>& mentioned)
+std::vector<Mineral> mentionedNotDeclared(const std::vector<Mineral>& missing, const std::array<bool, 4>& mentioned,
+                                          const std::array<std::optional<MineralAmount>, 4>& minerals)
 {
     std::vector<Mineral> out;
     for (Mineral m : missing)
-        if (mentioned[index(m)])
+        if (mentioned[index(m)] && !minerals[index(m)])
             out.push_back(m);
     return out;
 }

@@ -18,7 +18,10 @@ bool isMissing(const std::optional<MineralAmount>& amount);
 std::vector<Mineral> missingMinerals(const std::array<std::optional<MineralAmount>, 4>& minerals,
                                      const std::array<bool, 4>& uncertain = {});
 
-// The subset of `missing` whose compounds the label names (contract order kept).
-std::vector<Mineral> mentionedNotDeclared(const std::vector<Mineral>& missing, const std::array<bool, 4>& mentioned);
+// The subset of `missing` whose compounds the label names (contract order kept) without declaring an amount: a
+// mineral that `minerals` holds declared as zero ("Sodium 0mg 0%" above an ingredient list naming salt) is missing,
+// but declared.
+std::vector<Mineral> mentionedNotDeclared(const std::vector<Mineral>& missing, const std::array<bool, 4>& mentioned,
+                                          const std::array<std::optional<MineralAmount>, 4>& minerals = {});
 
 } // namespace labelcheck::rules

@@ -54,6 +54,12 @@ TEST_SUITE("rules")
         REQUIRE(out.size() == 2);
         CHECK(out[0] == Mineral::Sodium);
         CHECK(out[1] == Mineral::Magnesium);
+        // Declared as zero: missing, but not "mentioned, not declared" (seed 777's 131: "Sodium 0mg 0%", salt in
+        // the ingredients).
+        std::array<std::optional<MineralAmount>, 4> declared{};
+        declared[index(Mineral::Sodium)] = mg(0);
+        out = mentionedNotDeclared({Mineral::Sodium, Mineral::Magnesium}, {true, true, false, true}, declared);
+        CHECK(out == std::vector<Mineral>{Mineral::Magnesium});
         CHECK(isMissing(std::nullopt));
         CHECK(isMissing(mg(0)));
         CHECK_FALSE(isMissing(mg(0.25))); // 250 mcg is declared, not zero
