@@ -55,6 +55,69 @@ image::Quad atLeastHigh(const image::Quad& q, float height)
     return image::grown(q, {0, 0, t, t});
 }
 
+// The slope (degrees, as atan2(dy, dx) with y down) of the text rows of `grey` (dark type on light) outside
+// `exclude`, between -kTextSkewRange and +kTextSkewRange: the angle across which the centres of the glyph-sized marks
+// pile into the fewest, fullest rows. Marks taller than `maxGlyphPx` (bars of a barcode, shadows, rules) are left
+// out: long and large shapes would set the angle by their own edges. 0 when there are too few marks to tell.
+constexpr int kTextSkewRange = 20;
+constexpr double kTextSkewMinDeg = 2.5; // the recogniser reads rows a few degrees off level
+double textSkewDegrees(const cv::Mat& grey, const std::vector<cv::Point>& exclude, int maxGlyphPx)
+{
+    constexpr int f = 2; // measured at half the size
+    cv::Mat small;
+    cv::resize(grey, small, cv::Size(std::max(1, grey.cols / f), std::max(1, grey.rows / f)), 0, 0, cv::INTER_AREA);
+    cv::Mat ink = small < 128;
+    if (exclude.size() >= 3) {
+        std::vector<cv::Point> q;
+        for (const auto& p : exclude)
+            q.emplace_back(p.x / f, p.y / f);
+        cv::fillConvexPoly(ink, q, cv::Scalar(0));
+    }
+    cv::Mat labels, stats, centroids;
+    const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+    const int maxH = std::max(2, maxGlyphPx / f);
+    std::vector<cv::Point2d> marks;
+    for (int i = 1; i < n; ++i) {
+        const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+        if (h >= 2 && h <= maxH && w <= 2 * maxH)
+            marks.emplace_back(centroids.at<double>(i, 0), centroids.at<double>(i, 1));
+    }
+    if (marks.size() < 20)
+        return 0;
+    const int diagonal = int(std::hypot(ink.cols, ink.rows)) + 2;
+    std::vector<int> rows(std::size_t(2 * diagonal));
+    double best = 0, bestScore = -1;
+    for (int deg = -kTextSkewRange; deg <= kTextSkewRange; ++deg) {
+        const double a = deg * CV_PI / 180, c = std::cos(a), s = std::sin(a);
+        std::fill(rows.begin(), rows.end(), 0);
+        for (const auto& p : marks)
+            ++rows[std::size_t(int(std::lround(p.y * c - p.x * s)) + diagonal)];
+        double score = 0;
+        for (int k : rows)
+            score += double(k) * k;
+        if (score > bestScore) {
+            bestScore = score;
+            best = deg;
+        }
+    }
+    return best;
+}
+
+// `grey` turned by `degrees` (counter-clockwise, cv::getRotationMatrix2D) onto a canvas that holds all of it, the
+// corners filled as ground; the map from `grey`'s pixels to the canvas's in `map`.
+cv::Mat turned(const cv::Mat& grey, double degrees, cv::Mat& map)
+{
+    cv::Point2f c(grey.cols / 2.0f, grey.rows / 2.0f);
+    map = cv::getRotationMatrix2D(c, degrees, 1.0);
+    const double ca = std::abs(std::cos(degrees * CV_PI / 180)), sa = std::abs(std::sin(degrees * CV_PI / 180));
+    cv::Size canvas(int(grey.cols * ca + grey.rows * sa + 1), int(grey.cols * sa + grey.rows * ca + 1));
+    map.at<double>(0, 2) += canvas.width / 2.0 - c.x;
+    map.at<double>(1, 2) += canvas.height / 2.0 - c.y;
+    cv::Mat out;
+    cv::warpAffine(grey, out, map, canvas, cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
+    return out;
+}
+
 } // namespace
 
 Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image& photo,
@@ -121,16 +184,31 @@ Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image
             const auto& q = *options.panel;
             angle = std::atan2(q[1].y - q[0].y, q[1].x - q[0].x) * 180.0 / CV_PI;
         }
-        if (std::abs(angle) > 2) {
-            cv::Point2f c(grey.cols / 2.0f, grey.rows / 2.0f);
-            cv::Mat A = cv::getRotationMatrix2D(c, angle, 1.0);
-            double ca = std::abs(std::cos(angle * CV_PI / 180)), sa = std::abs(std::sin(angle * CV_PI / 180));
-            cv::Size canvas(int(grey.cols * ca + grey.rows * sa + 1), int(grey.cols * sa + grey.rows * ca + 1));
-            A.at<double>(0, 2) += canvas.width / 2.0 - c.x;
-            A.at<double>(1, 2) += canvas.height / 2.0 - c.y;
-            cv::Mat level;
-            cv::warpAffine(grey, level, A, canvas, cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
-            grey = level;
+        cv::Mat toLevel = (cv::Mat_<double>(2, 3) << 1, 0, 0, 0, 1, 0);
+        if (std::abs(angle) > 2)
+            grey = turned(grey, angle, toLevel);
+        // The rows round the panel may slope otherwise than its own (a pack seen from one side: the type above the
+        // panel runs at a steeper angle): levelled by their own slope, measured away from the panel.
+        if (options.levelByText) {
+            // The panel (grown a tenth round its centre: its rules and edges) is left out of the measure.
+            std::vector<cv::Point> panel;
+            if (options.panel) {
+                cv::Point2f centre(0, 0);
+                for (const auto& p : *options.panel)
+                    centre += cv::Point2f(p.x, p.y) * 0.25f;
+                std::vector<cv::Point2f> corners;
+                for (const auto& p : *options.panel)
+                    corners.push_back((centre + (cv::Point2f(p.x, p.y) - centre) * 1.1f - offset) * float(scale));
+                cv::transform(corners, corners, toLevel);
+                for (const auto& c : corners)
+                    panel.emplace_back(c);
+            }
+            const int glyph = options.panelGlyphPx > 0 ? options.faceGlyphPx : std::max(small.cols, small.rows) / 60;
+            const double skew = textSkewDegrees(grey, panel, 4 * glyph);
+            if (std::abs(skew) > kTextSkewMinDeg) {
+                cv::Mat unused;
+                grey = turned(grey, skew, unused);
+            }
         }
         // Reversed bands are found on a binarised copy and turned over in the grey image the recogniser reads
         // (it binarises better than a fixed window would at every type size).

@@ -476,6 +476,10 @@ void readPackageFace(ocr::Engine& engine, const image::Image& photo, const Panel
         if (!label.photoClaimsElectrolytes && pick.quad && !(label.facts && label.facts->electrolyteClaim)) {
             ocr::PhotoTextOptions second = textOptions;
             second.faintInk = kFaintInk;
+            // Levelled by the text round the panel as well: on a pack seen from one side the type above the panel
+            // runs steeper than its rows. Claims found on seeds 20261125 / 777 / 4242: 207 -> 208, 204 -> 206,
+            // 202 -> 202 (verdicts 206 -> 207, 203 -> 205, 199 -> 199); no other verdict, field or claim changed.
+            second.levelByText = true;
             // The panel's lines are read again here: painted out, they move the recogniser's global
             // threshold, and 3 claims of 208 (type reversed out of a grey band, next to the panel) were lost.
             second.readRegions.clear();

@@ -37,6 +37,9 @@ struct PhotoTextOptions {
     // large empty ground pull it where blurred bold type breaks apart. 0: every mark kept.
     int faintInk = 0;
     int faceGlyphPx = 22;
+    // After levelling by the panel's rows: levelled again by the slope of the text away from the panel, when it
+    // differs (the type above a panel seen from one side runs steeper than the panel's rows).
+    bool levelByText = false;
     // Regions (photo pixels, each a quadrilateral) whose text was read already, such as the panel's lines:
     // painted as ground before the read, so that the recogniser does not read them again. Painting out much
     // ink moves the recogniser's global (Otsu) threshold: text elsewhere may then read otherwise.

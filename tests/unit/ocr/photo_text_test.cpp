@@ -39,6 +39,9 @@ cv::Mat faceToPhoto()
     return A;
 }
 
+// `face` (1300 x 1500) photographed at a slight angle (faceToPhoto) in a plain scene, blurred and noisy.
+cv::Mat onPhoto(const cv::Mat& face);
+
 // A package face photographed at a slight angle: label ground, a product name, the claim in `style`, and a
 // facts panel below; the rest of the photo is a plain scene. The only "electrolyte" on it is the claim.
 cv::Mat facePhoto(ClaimStyle style, const std::string& claim)
@@ -61,7 +64,30 @@ cv::Mat facePhoto(ClaimStyle style, const std::string& claim)
     }
     cv::Mat panel = lt::renderPanel(900, lt::defaultRows(), dark);
     panel.copyTo(face(cv::Rect(200, 420, panel.cols, panel.rows)));
+    return onPhoto(face);
+}
 
+// A face whose type above the panel (product name, claim) runs `slope` degrees steeper than the panel's rows, as on
+// a pack seen from one side.
+cv::Mat slopedFacePhoto(const std::string& claim, double slope)
+{
+    static lt::Fonts fonts;
+    const cv::Scalar ground(235, 235, 235), ink(30, 30, 30);
+    cv::Mat head(400, 1300, CV_8UC3, ground);
+    fonts.text(head, "Peak Form", cv::Point(420, 170), 110, true, ink);
+    fonts.text(head, claim, cv::Point(330, 300), 60, true, ink);
+    cv::Mat turned;
+    cv::warpAffine(head, turned, cv::getRotationMatrix2D(cv::Point2f(650, 200), slope, 1.0), head.size(),
+                   cv::INTER_LINEAR, cv::BORDER_CONSTANT, ground);
+    cv::Mat face(1500, 1300, CV_8UC3, ground);
+    turned.copyTo(face(cv::Rect(0, 0, head.cols, head.rows)));
+    cv::Mat panel = lt::renderPanel(900, lt::defaultRows(), false);
+    panel.copyTo(face(cv::Rect(200, 420, panel.cols, panel.rows)));
+    return onPhoto(face);
+}
+
+cv::Mat onPhoto(const cv::Mat& face)
+{
     cv::Mat photo(2400, 3000, CV_8UC3, cv::Scalar(120, 160, 140));
     const cv::Mat A = faceToPhoto();
     cv::Mat mask(face.size(), CV_8U, cv::Scalar(255)), warped, warpedMask;
@@ -85,6 +111,7 @@ struct FaceRead {
     std::vector<labelcheck::image::Quad> readRegions; // painted out
     float outlineFrom = 0;                            // the outline starts this share of the panel's height down
     float minPanelGlyphs = labelcheck::ocr::PhotoTextOptions{}.minPanelGlyphs;
+    bool levelByText = false;
 };
 
 // The photo's text as check reads it around the panel.
@@ -111,6 +138,7 @@ std::string photoText(const cv::Mat& photo, const FaceRead& how = {})
     po.deadlineMs = 0;
     po.faintInk = how.faintInk;
     po.readRegions = how.readRegions;
+    po.levelByText = how.levelByText;
     auto lines = labelcheck::ocr::readPhotoText(engine(), img, po);
     REQUIRE(lines.ok());
     std::string all;
@@ -188,5 +216,23 @@ TEST_SUITE("ocr")
         const std::string text = photoText(photo, {.outlineFrom = 0.8f});
         INFO("round a panel's height: " << text);
         CHECK(text.find("electrolyte powder") != std::string::npos);
+    }
+
+    TEST_CASE("type above the panel that slopes otherwise than its rows is read when levelled by its own slope")
+    {
+        // Seed 777's 192: "Electrolyte Hydration Formula" above the panel of a strip seen from one side runs ~10
+        // degrees steeper than the panel's rows, by which the face is levelled.
+        const cv::Mat photo = slopedFacePhoto("Electrolyte Powder", 12);
+        const std::string byPanel = photoText(photo);
+        INFO("levelled by the panel: " << byPanel);
+        CHECK(byPanel.find("electrolyte powder") == std::string::npos);
+        const std::string byText = photoText(photo, {.levelByText = true});
+        INFO("levelled by the text: " << byText);
+        CHECK(byText.find("electrolyte powder") != std::string::npos);
+
+        // Type that runs as the panel's rows is left as it is.
+        const std::string level = photoText(slopedFacePhoto("Electrolyte Powder", 0), {.levelByText = true});
+        INFO("level: " << level);
+        CHECK(level.find("electrolyte powder") != std::string::npos);
     }
 }
