@@ -55,12 +55,13 @@ image::Quad atLeastHigh(const image::Quad& q, float height)
     return image::grown(q, {0, 0, t, t});
 }
 
+constexpr int kTextSkewRange = 20;      // degrees either way
+constexpr double kTextSkewMinDeg = 2.5; // the recogniser reads rows a few degrees off level
+
 // The slope (degrees, as atan2(dy, dx) with y down) of the text rows of `grey` (dark type on light) outside
 // `exclude`, between -kTextSkewRange and +kTextSkewRange: the angle across which the centres of the glyph-sized marks
 // pile into the fewest, fullest rows. Marks taller than `maxGlyphPx` (bars of a barcode, shadows, rules) are left
 // out: long and large shapes would set the angle by their own edges. 0 when there are too few marks to tell.
-constexpr int kTextSkewRange = 20;
-constexpr double kTextSkewMinDeg = 2.5; // the recogniser reads rows a few degrees off level
 double textSkewDegrees(const cv::Mat& grey, const std::vector<cv::Point>& exclude, int maxGlyphPx)
 {
     constexpr int f = 2; // measured at half the size

@@ -312,6 +312,14 @@ std::optional<OneRead> readPanelAt(ocr::Engine& engine, const image::Image& phot
                     read, settled);
 }
 
+// What another read of the same panel adds to `into`: the minerals it lacks or read worse, and a claim or compounds
+// that only the other read held whole.
+void mergeRead(facts::Facts& into, const facts::Facts& from)
+{
+    facts::mergeMinerals(into, from);
+    facts::mergeMentions(into, from);
+}
+
 // Reads the most panel-like `candidates` in turn into `pick`. Each is read from its quad grown a little (the
 // finder's corners can clip the title or the last rows); a weak read is retried from a quad grown further,
 // and the best read of all wins. The other reads of the same candidate fill its minerals, and their claim and
@@ -356,28 +364,23 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
             title = title ? title : one->title;
             cutLines = std::max(cutLines, one->cutLines);
             if (!candidateBest || score > candidateScore) {
-                if (candidateBest) {
-                    facts::mergeMinerals(f, *candidateBest);
-                    facts::mergeMentions(f, *candidateBest);
-                }
+                if (candidateBest)
+                    mergeRead(f, *candidateBest);
                 candidateBest = std::move(f);
                 candidateScore = score;
                 candidateGlyph = one->glyphPx;
                 candidateSettled = one->settled;
                 candidateLines = std::move(one->lines);
             } else {
-                facts::mergeMinerals(*candidateBest, f);
-                facts::mergeMentions(*candidateBest, f);
+                mergeRead(*candidateBest, f);
             }
         }
         // A Nutrition Facts panel still short of a mineral is read once more taken on past its heavy rules,
         // in the first read's form (binarising drops the light type that section is often printed in).
         if (candidateBest && candidate.throughRules && candidateBest->panel == PanelType::NutritionFacts &&
             !allMinerals(*candidateBest))
-            if (auto one = readPanelAt(engine, photo, *candidate.throughRules, kPanelReads.front(), upsideDown)) {
-                facts::mergeMinerals(*candidateBest, one->facts);
-                facts::mergeMentions(*candidateBest, one->facts);
-            }
+            if (auto one = readPanelAt(engine, photo, *candidate.throughRules, kPanelReads.front(), upsideDown))
+                mergeRead(*candidateBest, one->facts);
         // A panel still short of a mineral whose reads held no head (title, "Serving Size") or no foot (footnote,
         // ingredients) may have been outlined short of its top or bottom: a heavy rule inside it taken for its edge,
         // a curved bottle's rules bent away. That side is read once more, the outline taken on by its own height,
@@ -406,8 +409,7 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
             auto one = readQuad(engine, photo, quad, read, candidateSettled);
             if (!one)
                 break;
-            facts::mergeMinerals(*candidateBest, one->facts);
-            facts::mergeMentions(*candidateBest, one->facts);
+            mergeRead(*candidateBest, one->facts);
             title = title ? title : one->title;
             ends.head = ends.head || one->ends.head;
             ends.foot = ends.foot || one->ends.foot;
@@ -601,10 +603,8 @@ Inspection Checker::check(const std::filesystem::path& path, const std::string& 
             const PanelRead& read = kPanelReads.front();
             const image::Quad quad =
                 grownQuad(*pick.quad, {kWidenBy, read.growX, read.growY, read.growY}, photo.width, photo.height);
-            if (auto one = readQuad(impl_->engine, photo, quad, read, pick.settled)) {
-                facts::mergeMinerals(*pick.facts, one->facts);
-                facts::mergeMentions(*pick.facts, one->facts);
-            }
+            if (auto one = readQuad(impl_->engine, photo, quad, read, pick.settled))
+                mergeRead(*pick.facts, one->facts);
         }
         LabelReading label;
         label.facts = std::move(pick.facts);
