@@ -36,6 +36,7 @@ constexpr float kTileMargin = 6;     // a symbol read closer than this to a tile
 constexpr int kMaxVerifications = 4; // verification crops per search
 constexpr int kHotTiles = 2;         // most barcode-like tiles of a large photo that get the whole ladder
 constexpr int kVerifySide = 640;  // long side of a trusted read's verification crop
+constexpr int kCheckSide = 1200;  // largest working size of the locator that cross-checks a decision
 constexpr int kLookahead = 2;        // passes that must not contradict a variant+own-verification decision
 constexpr int kVotesNeeded = 2;      // distinct views that must agree
 constexpr int kDominantViews = 3;    // views a template-confirmed GTIN needs to overrule another's reads
@@ -689,7 +690,7 @@ void searchAll(Search& s, const View& full)
     const auto checkOnRegion = [&] {
         if (!s.decidedUnchecked())
             return;
-        const auto regions = detail::locateBarcodes(full.grey, 1, std::clamp(side * 2 / 5, 800, 1600));
+        const auto regions = detail::locateBarcodes(full.grey, 1, std::clamp(side * 2 / 5, 800, kCheckSide));
         if (!regions.empty())
             s.crossCheck("region1", regionView(full, regions.front()));
     };
