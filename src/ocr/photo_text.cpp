@@ -9,6 +9,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <utility>
@@ -18,19 +19,27 @@ namespace labelcheck::ocr {
 
 namespace {
 
+// The corners of `q` moved away from its centre to `factor` times their distance from it.
+std::array<cv::Point2f, 4> grownRound(const image::Quad& q, float factor)
+{
+    cv::Point2f centre(0, 0);
+    for (const auto& p : q)
+        centre += cv::Point2f(p.x, p.y) * 0.25f;
+    std::array<cv::Point2f, 4> out;
+    for (std::size_t i = 0; i < out.size(); ++i)
+        out[i] = centre + (cv::Point2f(q[i].x, q[i].y) - centre) * factor;
+    return out;
+}
+
 // Whether the label around `panel` (photo pixels scaled by `scale`, offset `offset`) is light type on a dark
 // ground: the median tone of a ring just outside the panel.
 bool darkAround(const cv::Mat& lum, const image::Quad& panel, const cv::Point2f& offset, double scale)
 {
-    cv::Point2f centre(0, 0);
-    for (const auto& p : panel)
-        centre += cv::Point2f(p.x, p.y) * 0.25f;
+    const auto grown = grownRound(panel, 1.2f);
     std::vector<cv::Point> inner, outer;
-    for (const auto& p : panel) {
-        const cv::Point2f v(p.x, p.y);
-        const cv::Point2f grown = centre + (v - centre) * 1.2f;
-        inner.emplace_back(cv::Point((v - offset) * scale));
-        outer.emplace_back(cv::Point((grown - offset) * scale));
+    for (std::size_t i = 0; i < panel.size(); ++i) {
+        inner.emplace_back(cv::Point((cv::Point2f(panel[i].x, panel[i].y) - offset) * scale));
+        outer.emplace_back(cv::Point((grown[i] - offset) * scale));
     }
     cv::Mat ring = cv::Mat::zeros(lum.size(), CV_8U);
     cv::fillConvexPoly(ring, outer, cv::Scalar(255));
@@ -167,6 +176,8 @@ Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image
         // Strokes of the largest type read here (a product name at twice a claim's size) stay under this.
         const int backgroundPx =
             options.panelGlyphPx > 0 ? 4 * options.faceGlyphPx : std::max(31, std::max(small.cols, small.rows) / 30);
+        // A photo point's place in `small`.
+        const auto toSmall = [&](cv::Point2f p) { return (p - offset) * float(scale); };
         grey = image::inkContrastMat(small, backgroundPx, lightOnDark);
         if (options.faintInk > 0)
             grey.convertTo(grey, CV_8U, 255.0 / (255 - std::clamp(options.faintInk, 0, 254)));
@@ -174,7 +185,7 @@ Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image
         for (const auto& q : options.readRegions) {
             std::vector<cv::Point> poly;
             for (const auto& p : q)
-                poly.emplace_back((cv::Point2f(p.x, p.y) - offset) * float(scale));
+                poly.emplace_back(toSmall(cv::Point2f(p.x, p.y)));
             cv::fillConvexPoly(grey, poly, cv::Scalar(255));
         }
 
@@ -194,12 +205,9 @@ Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image
             // The panel (grown a tenth round its centre: its rules and edges) is left out of the measure.
             std::vector<cv::Point> panel;
             if (options.panel) {
-                cv::Point2f centre(0, 0);
-                for (const auto& p : *options.panel)
-                    centre += cv::Point2f(p.x, p.y) * 0.25f;
                 std::vector<cv::Point2f> corners;
-                for (const auto& p : *options.panel)
-                    corners.push_back((centre + (cv::Point2f(p.x, p.y) - centre) * 1.1f - offset) * float(scale));
+                for (const auto& p : grownRound(*options.panel, 1.1f))
+                    corners.push_back(toSmall(p));
                 cv::transform(corners, corners, toLevel);
                 for (const auto& c : corners)
                     panel.emplace_back(c);
