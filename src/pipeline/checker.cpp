@@ -169,6 +169,14 @@ constexpr std::array<float, 2> kExtendBy{1.0f, 3.0f};
 constexpr int kCutLines = 2;
 constexpr float kWidenBy = 0.25f;
 
+// A candidate whose first read, either way up, found nothing of a panel (no title, no row) in an image larger than
+// this (pixels at the reads' glyph size) gets no binarised read: that read rescues small outlines whose grey read
+// failed (seed 777's 009, its title read "Nutrition F"), but on the 624 photos of seeds 20261125, 777 and 4242 it
+// rescued none of the 40 first reads over 3 MP (up to the rectifier's 8 MP cap: a whole label or a bottle's side
+// outlined, glyphs measured from noise), which cost seconds each: -7.5 % of CPU on the 43 photos of >= 11 MP,
+// no verdict, field or claim changed (one photo's confidences). Outlines this large that read a panel are common.
+constexpr long kLargestPanelPixels = 3'000'000;
+
 // A read of a panel (its title, or rows that name one) with this many rows is not retried; when its reads also
 // held the panel's head, no further candidate is read.
 constexpr int kGoodRead = 1 + 4 + 4;
@@ -241,6 +249,7 @@ struct OneRead {
     int cutLines = 0;               // lines that start with a nutrient's name cut at its start (facts::cutNameLines)
     std::optional<PanelType> title; // the panel title it read
     Settled settled;                // its rectification's scale and polarity, and the way up it read (always set)
+    long pixels = 0;                // of the image read
 };
 
 // A panel line read with this mean word confidence is not read again by the package face's read; a line read
@@ -297,7 +306,8 @@ std::optional<OneRead> readQuad(ocr::Engine& engine, const image::Image& photo, 
                    facts::panelEnds(texts),
                    facts::cutNameLines(texts),
                    facts::panelTitle(texts),
-                   {rectified->scale, rectified->inverted, text->upsideDown}};
+                   {rectified->scale, rectified->inverted, text->upsideDown},
+                   long(rectified->image.width) * rectified->image.height};
 }
 
 // Reads the panel at `corners` (TL, TR, BR, BL) as `read` says: rectified from the quad grown by its growX
@@ -356,8 +366,11 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
                 continue;
             facts::Facts& f = one->facts;
             const int score = readScore(f);
-            if (score == 0)
+            if (score == 0) {
+                if (one->pixels > kLargestPanelPixels)
+                    break;
                 continue;
+            }
             upsideDown = one->settled.upsideDown;
             ends.head = ends.head || one->ends.head;
             ends.foot = ends.foot || one->ends.foot;
