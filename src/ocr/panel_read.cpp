@@ -96,7 +96,8 @@ Expected<PanelText> readPanel(Engine& engine, const image::Image& panel, const P
     out.lines = std::move(*first);
     out.meanConfidence = s1.mean;
     out.upsideDown = turnFirst;
-    if (options.upsideDown || s1.mean >= options.retryBelowConfidence)
+    if (options.upsideDown || s1.mean >= options.retryBelowConfidence ||
+        (options.retryAtMostPixels > 0 && long(panel.width) * panel.height > options.retryAtMostPixels))
         return out;
     auto turned = turnedHalfRound(panel);
     if (!turned)

@@ -21,6 +21,7 @@ struct PanelText {
 struct PanelReadOptions {
     RecognizeOptions recognize;        // layout etc. for both reads
     float retryBelowConfidence = 0.6f; // read the image turned 180 degrees when the first read is weaker
+    long retryAtMostPixels = 0;        // and the image has no more pixels than this (0: any size)
     float blockBelowCoverage = 0.5f;   // read again as one block when the lines span less of the height
     // The way up another read of the same panel settled: the image is read that way only (turned 180 degrees
     // when true), without the retry. nullopt: the retry decides.
@@ -29,10 +30,10 @@ struct PanelReadOptions {
 
 // Reads `panel` (an output of image::rectifyPanel) with `engine`; when the lines read span less than
 // options.blockBelowCoverage of its height (none at all included), reads it again as one block and keeps the
-// read with more confident text; when the words' mean confidence is below options.retryBelowConfidence,
-// reads it again turned 180 degrees and keeps the read with more confident text (unless options.upsideDown
-// says which way up it is). Errors as
-// Engine::recognize. Same thread rules as the engine.
+// read with more confident text; when the words' mean confidence is below options.retryBelowConfidence (and the
+// image is no larger than options.retryAtMostPixels), reads it again turned 180 degrees and keeps the read with more
+// confident text (unless options.upsideDown says which way up it is). Errors as Engine::recognize. Same thread rules as
+// the engine.
 Expected<PanelText> readPanel(Engine& engine, const image::Image& panel, const PanelReadOptions& options = {});
 
 } // namespace labelcheck::ocr

@@ -141,6 +141,23 @@ TEST_SUITE("ocr")
         CHECK_FALSE(rowStarting(kept->lines, "Sodium"));
     }
 
+    TEST_CASE("an image larger than the retry's limit is not read turned around")
+    {
+        cv::Mat panel = lt::renderPanel(700), grey, turned;
+        cv::cvtColor(panel, grey, cv::COLOR_BGR2GRAY);
+        cv::rotate(grey, turned, cv::ROTATE_180);
+        labelcheck::ocr::PanelReadOptions limited;
+        limited.retryAtMostPixels = long(turned.cols) * turned.rows; // the limit itself still retries
+        auto read = labelcheck::ocr::readPanel(engine(), fromMat(turned), limited);
+        REQUIRE(read.ok());
+        CHECK(read->upsideDown);
+        limited.retryAtMostPixels -= 1;
+        auto kept = labelcheck::ocr::readPanel(engine(), fromMat(turned), limited);
+        REQUIRE(kept.ok());
+        CHECK_FALSE(kept->upsideDown);
+        CHECK_FALSE(rowStarting(kept->lines, "Sodium"));
+    }
+
     TEST_CASE("a panel whose layout analysis finds no text is read as one block")
     {
         // The rectified panel of a generated photo (a curved bottle): Tesseract's column layout (PSM 4) finds
