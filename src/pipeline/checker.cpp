@@ -169,12 +169,13 @@ constexpr std::array<float, 2> kExtendBy{1.0f, 3.0f};
 constexpr int kCutLines = 2;
 constexpr float kWidenBy = 0.25f;
 
-// A candidate whose first read, either way up, found nothing of a panel (no title, no row) in an image larger than
-// this (pixels at the reads' glyph size) gets no binarised read: that read rescues small outlines whose grey read
-// failed (seed 777's 009, its title read "Nutrition F"), but on the 624 photos of seeds 20261125, 777 and 4242 it
-// rescued none of the 40 first reads over 3 MP (up to the rectifier's 8 MP cap: a whole label or a bottle's side
-// outlined, glyphs measured from noise), which cost seconds each: -7.5 % of CPU on the 43 photos of >= 11 MP,
-// no verdict, field or claim changed (one photo's confidences). Outlines this large that read a panel are common.
+// A candidate whose first read found nothing of a panel (no title, no row) in an image larger than this (pixels at
+// the reads' glyph size; such an image is read one way up only, see readQuad) gets no binarised read: that read rescues
+// small outlines whose grey read failed (seed 777's 009, its title read "Nutrition F"), but on the 624 photos of seeds
+// 20261125, 777 and 4242 it rescued none of the 40 first reads over 3 MP (up to the rectifier's 8 MP cap: a whole label
+// or a bottle's side outlined, glyphs measured from noise), which cost seconds each: -7.5 % of CPU on the 43 photos of
+// >= 11 MP, no verdict, field or claim changed (one photo's confidences). Outlines this large that read a panel are
+// common.
 constexpr long kLargestPanelPixels = 3'000'000;
 
 // A read of a panel (its title, or rows that name one) with this many rows is not retried; when its reads also
