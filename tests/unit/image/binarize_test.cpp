@@ -49,3 +49,58 @@ TEST_SUITE("image")
         CHECK(cv::countNonZero(none != 255) == 0); // no ink anywhere: all ground
     }
 }
+
+namespace {
+
+// Sauvola's threshold pixel by pixel, written plainly: the reference for the vectorised loop.
+cv::Mat sauvolaReference(const cv::Mat& grey, const image::SauvolaOptions& o)
+{
+    const int win = std::max(3, o.window | 1);
+    cv::Mat mean, meanSq;
+    cv::boxFilter(grey, mean, CV_32F, cv::Size(win, win), cv::Point(-1, -1), true, cv::BORDER_REPLICATE);
+    cv::sqrBoxFilter(grey, meanSq, CV_32F, cv::Size(win, win), cv::Point(-1, -1), true, cv::BORDER_REPLICATE);
+    cv::Mat out(grey.size(), CV_8UC1);
+    for (int y = 0; y < grey.rows; ++y)
+        for (int x = 0; x < grey.cols; ++x) {
+            const float m = mean.at<float>(y, x), m2 = meanSq.at<float>(y, x);
+            const float var = std::max(0.0f, m2 - m * m);
+            const float t = m * (1.0f + o.k * (std::sqrt(var) * (1.0f / o.range) - 1.0f));
+            out.at<std::uint8_t>(y, x) = float(grey.at<std::uint8_t>(y, x)) <= t ? 0 : 255;
+        }
+    return out;
+}
+
+} // namespace
+
+TEST_SUITE("image")
+{
+    TEST_CASE("Sauvola's threshold is the same pixel for pixel at every width, vectorised or not")
+    {
+        cv::RNG rng(20261128);
+        for (int width : {1, 7, 15, 16, 17, 31, 33, 64, 101}) {
+            cv::Mat grey(23, width, CV_8UC1);
+            rng.fill(grey, cv::RNG::UNIFORM, 0, 256);
+            cv::GaussianBlur(grey, grey, cv::Size(3, 3), 0); // local contrast of every size, thresholds near pixels
+            for (const image::SauvolaOptions o : {image::SauvolaOptions{}, image::SauvolaOptions{15, 0.2f, 128.0f}}) {
+                const cv::Mat got = image::sauvolaMat(grey, o);
+                CHECK_MESSAGE(cv::countNonZero(got != sauvolaReference(grey, o)) == 0, "width " << width);
+            }
+            // A flat image at k = 0 lies exactly on its threshold (the mean): ink, as the plain loop says.
+            const cv::Mat flat(5, width, CV_8UC1, cv::Scalar(173));
+            CHECK(cv::countNonZero(image::sauvolaMat(flat, image::SauvolaOptions{15, 0.0f, 128.0f})) == 0);
+        }
+    }
+
+    TEST_CASE("Sauvola's threshold keeps dark type under a light gradient and clears the ground")
+    {
+        cv::Mat grey(120, 400, CV_8UC1);
+        for (int x = 0; x < grey.cols; ++x)
+            grey.col(x).setTo(cv::Scalar(120 + x * 120 / grey.cols)); // shade across the label
+        cv::putText(grey, "Sodium 250mg", cv::Point(20, 70), cv::FONT_HERSHEY_SIMPLEX, 1.2, cv::Scalar(40), 3);
+        const cv::Mat bin = image::sauvolaMat(grey, image::SauvolaOptions{51, 0.25f, 128.0f});
+        CHECK(cv::countNonZero(bin(cv::Rect(0, 0, 400, 25)) == 0) == 0); // ground above the type, shaded or not
+        const int ink = cv::countNonZero(bin(cv::Rect(20, 40, 360, 40)) == 0);
+        CHECK(ink > 1500);
+        CHECK(ink < 360 * 40 / 2);
+    }
+}
