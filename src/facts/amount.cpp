@@ -347,10 +347,14 @@ void lookalikeNumbers(std::string_view glyphs, std::string& digits, int rank, st
 
 std::vector<Amount> lookalikeAmounts(std::string_view text)
 {
+    // Spaces are ignored, and so are specks of no glyph a digit is mistaken for: symbols read from dirt, a leader's
+    // dots or a rule's end before or inside the number ("§=150mg", "l?7mg"); the point and comma are kept.
     std::string s;
-    for (char c : text)
-        if (c != ' ')
+    for (char c : text) {
+        const bool alphanumeric = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (alphanumeric || c == '.' || c == ',' || !digitsFor(c).empty())
             s += c;
+    }
     std::vector<Amount> out;
     std::vector<double> seenMg;
     // The number is at most five glyphs ("1,200"); the unit is what follows it, after at most one speck.

@@ -43,6 +43,7 @@ struct Row {
     int lastLine = 0;                   // last line the row continued onto
     bool lineStart = false;             // the name starts its line
     int depth = 0;                      // open parentheses in the name
+    bool parenthetical = false;         // the name held a parenthetical ("(as magnesium bisglycinate)")
     int continuation = 0;               // lines appended to the name
     bool prose = false;                 // ordinary words follow the name outside parentheses
     bool inBlend = false;               // started under a blend row
@@ -605,7 +606,10 @@ bool Parser::canContinue(const Row& pending, int li, const std::vector<Token>& t
     // line ("Sodium (as" / "Sodium" / "Bicarbonate)" / "480 mg 21%").
     const bool valuesAlone = !toks.empty() && std::all_of(toks.begin(), toks.end(),
                                                           [](const Token& t) { return t.kind != TokenKind::Word; });
-    if (pending.hasValues() || pending.continuation >= (pending.depth > 0 ? 5 : 2) + (valuesAlone ? 1 : 0))
+    // A parenthetical, once closed, keeps its allowance for the line of values after it: "Magnesium" / "(as" /
+    // "Magnesium" / "Bisglycinate)" / "160mg 38%" (seed 777's 084, where the row lost its values).
+    const bool parenthetical = pending.depth > 0 || (pending.parenthetical && valuesAlone);
+    if (pending.hasValues() || pending.continuation >= (parenthetical ? 5 : 2) + (valuesAlone ? 1 : 0))
         return false;
     // A new nutrient name starts a new row; inside an open parenthetical only when it carries values
     // ("(as" / "magnesium" / "oxide) 15mg" continues, "Sodium 95mg 4%" does not).
@@ -647,6 +651,11 @@ void Parser::assign(Row& row, const Token& t)
             row.valueText.push_back(t.text);
         } else if (!row.dv && !row.trailingBare && t.amount.unitText.empty()) {
             row.trailingBare = t.amount.value;
+        } else if (!row.dv && row.amount->unitText.empty() && !t.amount.unitText.empty() && row.valueText.size() == 1) {
+            // A bare number, then an amount in a unit: a footnote's mark or a speck read as a digit ("Magnesium 1]
+            // 10mg 2%"), or a number split in two ("1 10mg 26%"). The row's %DV picks between them (one word or both,
+            // amountFromLookalikes) when the bare number does not fit it.
+            row.valueText.push_back(t.text);
         }
     } else if (t.kind == TokenKind::Percent) {
         if (!row.dv || (row.dv->noDailyValue && !row.dv->pct)) {
@@ -694,6 +703,7 @@ void Parser::finishRowName(Row& row, const std::vector<Token>& toks, std::size_t
         row.depth += t.opens - t.closes;
         if (row.depth < 0)
             row.depth = 0;
+        row.parenthetical = row.parenthetical || t.opens > 0;
         bool garbage = depthBefore == 0 && t.opens == 0 && looksLikeGarbledAmount(t.text);
         if (garbage)
             row.garbled = true;

@@ -29,10 +29,18 @@ std::vector<Piece> splitWord(const Word& w)
 {
     std::vector<Piece> out;
     std::string cur;
-    const std::string& t = w.text;
+    std::string t = w.text;
+    float confidence = w.confidence;
+    // A degree sign glued to the end of a number is its percent sign misread ("Sodium GbOMg 29°" for "660mg 29%"); a
+    // bullet that OCR reads as one stands apart from the words round it. A shaky read, whose digits may be cut too
+    // ("257mg 1°" for "257mg 11%" at the outline's edge): an amount read beside it and disagreeing is kept.
+    if (t.size() > 2 && t.ends_with("\xc2\xb0") && isDigit(t[t.size() - 3])) {
+        t.replace(t.size() - 2, 2, "%");
+        confidence /= 2;
+    }
     auto flush = [&](bool sep) {
         if (!cur.empty())
-            out.push_back({cur, w.confidence, false});
+            out.push_back({cur, confidence, false});
         else if (sep && !out.empty())
             out.back().separatorAfter = true;
         if (sep && !out.empty())

@@ -6,11 +6,20 @@ namespace labelcheck::facts {
 
 namespace {
 
+// An amount read without a %DV beside it and more than this many times off an estimate made from a whole %DV (either
+// way) is a misread of that row, not its amount: "Magnesium 19%" read again as "Magnesium 1996". The Daily Values of
+// the two eras differ by a third at most.
+constexpr double kContradictsEstimate = 4.0;
+
 // Whether another read's `from` of mineral `m` should replace `into` (see mergeMinerals).
 bool replaces(Mineral m, const MineralAmount& from, const MineralAmount& into)
 {
-    if (into.estimated && !from.estimated)
-        return true;
+    if (into.estimated && !from.estimated) {
+        const bool contradicted =
+            into.dailyValuePct && *into.dailyValuePct >= 1 && !from.dailyValuePct &&
+            (from.mg > kContradictsEstimate * into.mg || from.mg * kContradictsEstimate < into.mg);
+        return !contradicted;
+    }
     return into.mg != from.mg && !confirmedByDailyValue(m, into) && confirmedByDailyValue(m, from);
 }
 

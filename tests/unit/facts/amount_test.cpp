@@ -200,6 +200,11 @@ TEST_SUITE("facts")
         CHECK(lookalikeAmounts("Sodium").empty());
         CHECK(lookalikeAmounts("so").empty());
         CHECK(mgs("somg").size() == 2); // not 5 or 3 with the o taken for a speck
+        // Symbols that stand for no digit, before or inside the number, are specks.
+        CHECK(mgs("§=150mg") == std::vector<double>{150});
+        CHECK(mgs("l?7mg") == std::vector<double>{17});
+        CHECK(mgs("*0.2g") == std::vector<double>{200});
+        CHECK(lookalikeAmounts("=?").empty());
     }
 
 } // TEST_SUITE

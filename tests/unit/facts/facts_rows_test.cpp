@@ -31,6 +31,48 @@ bool absent(const Facts& f, Mineral m)
 
 TEST_SUITE("facts")
 {
+    TEST_CASE("an amount behind a speck of symbols is read when its %DV agrees")
+    {
+        // Read from generated photos: a rule's end and a leader's dots before the amount, a glyph read as '?'.
+        Facts f = parse({"Sodium (as Sodium bicarbonate) §=150mg 7%", "Calcium l?7mg 1%"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 150);
+        CHECK_FALSE(mineral(f, Mineral::Sodium).estimated);
+        CHECK(mineral(f, Mineral::Calcium).mg == 17);
+        // The %DV rules a reading out: estimated from it, not taken from the specks.
+        Facts g = parse({"Sodium §=15mg 7%"});
+        CHECK(mineral(g, Mineral::Sodium).estimated);
+    }
+
+    TEST_CASE("a degree sign glued to a number is its percent sign")
+    {
+        // Seed 4242's 091: "660mg 29%" read as "GbOMg 29°"; the %DV then picks the garbled amount's reading.
+        Facts f = parse({"Sodium GbOMg 29°"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 660);
+        CHECK(mineral(f, Mineral::Sodium).dailyValuePct == 29);
+        // Seed 20261125's 069: "257mg 11%" cut at the outline's edge to "257mg 1°"; the amount, read well, stays.
+        Facts cut = parseFacts(std::vector<TextLine>{
+            TextLine{{Word{"Sodium", 0.9f, {}}, Word{"257mg", 0.7f, {}}, Word{"1\xc2\xb0", 0.8f, {}}}}});
+        CHECK(mineral(cut, Mineral::Sodium).mg == 257);
+        CHECK_FALSE(mineral(cut, Mineral::Sodium).estimated);
+        // A bullet read as a degree sign between two rows still parts them.
+        Facts g = parse({"Potassium 13% ° Magnesium 22%"});
+        CHECK(mineral(g, Mineral::Potassium).dailyValuePct == 13);
+        CHECK(mineral(g, Mineral::Magnesium).dailyValuePct == 22);
+    }
+
+    TEST_CASE("a bare number before an amount in a unit: the row's %DV picks")
+    {
+        // A footnote mark or a speck before the amount ...
+        Facts f = parse({"Magnesium 1] 10mg 2%"});
+        CHECK(mineral(f, Mineral::Magnesium).mg == 10);
+        CHECK_FALSE(mineral(f, Mineral::Magnesium).estimated);
+        // ... or one number split in two.
+        Facts g = parse({"Magnesium 1 10mg 26%"});
+        CHECK(mineral(g, Mineral::Magnesium).mg == 110);
+        // Neither fits: the %DV's estimate.
+        Facts h = parse({"Magnesium 1 10mg 50%"});
+        CHECK(mineral(h, Mineral::Magnesium).estimated);
+    }
 
     TEST_CASE("sodium with a source parenthetical")
     {
@@ -247,6 +289,32 @@ TEST_SUITE("facts")
         CHECK(mineral(f, Mineral::Sodium).mg == 480);
         CHECK(mineral(f, Mineral::Sodium).dailyValuePct == 21);
         CHECK(mineral(f, Mineral::Magnesium).mg == 18);
+    }
+
+    TEST_CASE("values alone below a name whose parenthetical opens on a line of its own (word boxes)")
+    {
+        // Seed 777's 084 as read: "(as" alone on the second line, the parenthetical closed on the fourth, the values
+        // on the fifth; the row lost them.
+        auto line = [](std::vector<std::pair<const char*, int>> words, int y) {
+            TextLine l;
+            for (auto [t, x] : words)
+                l.words.push_back(Word{t, 0.9f, Box{x, y, 60, 38}});
+            l.box = Box{words.front().second, y, words.back().second + 60 - words.front().second, 38};
+            return l;
+        };
+        std::vector<TextLine> lines = {
+            line({{"Supplement", 60}, {"Facts", 400}}, 20),
+            line({{"Magnesium", 56}}, 391),
+            line({{"(as", 78}}, 440),
+            line({{"Magnesium", 79}}, 488),
+            line({{"Bisglycinate)", 79}}, 535),
+            line({{"160mg", 354}, {"38%", 600}}, 582),
+            line({{"Sodium", 56}, {"30mg", 400}, {"1%", 620}}, 632),
+        };
+        Facts f = parseFacts(lines);
+        CHECK(mineral(f, Mineral::Magnesium).mg == 160);
+        CHECK(mineral(f, Mineral::Magnesium).dailyValuePct == 38);
+        CHECK(mineral(f, Mineral::Sodium).mg == 30);
     }
 
     TEST_CASE("OCR confusions in numbers and units")

@@ -24,6 +24,23 @@ TEST_SUITE("facts")
         CHECK_FALSE(best.minerals[index(Mineral::Calcium)]->estimated);
     }
 
+    TEST_CASE("an estimate is not replaced by an amount, read without a %DV, that its %DV rules out")
+    {
+        // Seed 4242's 138: the grey read "Magnesium 19%", the binarised one "Magnesium 1996" (the % read as 96).
+        Facts best = parseFacts(std::vector<std::string>{"Sodium 140mg 6%", "Magnesium 19%"});
+        REQUIRE(best.minerals[index(Mineral::Magnesium)]->estimated);
+        mergeMinerals(best, parseFacts(std::vector<std::string>{"Sodium 140mg 6%", "Magnesium 1996"}));
+        CHECK(best.minerals[index(Mineral::Magnesium)]->estimated);
+        CHECK(best.minerals[index(Mineral::Magnesium)]->mg == doctest::Approx(79.8));
+        // An amount near the estimate replaces it, as does one that a %DV of its own confirms.
+        Facts near = parseFacts(std::vector<std::string>{"Magnesium 19%"});
+        mergeMinerals(near, parseFacts(std::vector<std::string>{"Magnesium 75mg"}));
+        CHECK(near.minerals[index(Mineral::Magnesium)]->mg == 75);
+        Facts confirmed = parseFacts(std::vector<std::string>{"Magnesium 19%"});
+        mergeMinerals(confirmed, parseFacts(std::vector<std::string>{"Magnesium 400mg 95%"}));
+        CHECK(confirmed.minerals[index(Mineral::Magnesium)]->mg == 400);
+    }
+
     TEST_CASE("a %DV-only mineral taken from another read is estimated under the kept read's Daily Values")
     {
         // Seed 4242's 179: the kept read holds the old panel's footnote table; a fragment read alone
