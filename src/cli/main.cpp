@@ -9,7 +9,24 @@
 
 #include <exception>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace {
+
+// Each photo allocates and frees buffers of tens of megabytes (a 12 MP photo decoded is 36 MB). glibc serves those
+// with mmap and unmaps them on free, so the kernel page-faults and zeroes every photo's buffers afresh. Kept in the
+// heap and reused instead: on the 43 generated photos of >= 11 MP (`--jobs 1`, one core, paired runs) system time
+// 4.4 -> 1.4 s, user time unchanged (70.4 s), the batch's CPU -4 %; page faults on 4 photos 407,000 -> 115,000; peak
+// memory on those 4, 427 -> 467 MB with one job, 488 -> 604 MB with two; outputs identical.
+void keepLargeBuffers()
+{
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 256 << 20);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
+}
 
 constexpr const char* kFooter = R"(Examples:
   labelcheck check samples/                       check every photo under samples/ (table)
@@ -24,6 +41,7 @@ Run 'labelcheck check --help' for the output formats and exit codes.)";
 int main(int argc, char** argv)
 {
     using namespace labelcheck::cli;
+    keepLargeBuffers();
     CLI::App app{"labelcheck: reads supplement and drink-mix label photos (barcode, Supplement/Nutrition Facts)\n"
                  "and flags electrolyte products that lack sodium, potassium, calcium or magnesium.",
                  "labelcheck"};
