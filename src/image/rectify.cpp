@@ -3,6 +3,7 @@
 #include "labelcheck/core/median.hpp"
 #include "labelcheck/image/binarize_mat.hpp"
 #include "labelcheck/image/opencv.hpp"
+#include "labelcheck/image/run_components.hpp"
 
 #include <opencv2/imgproc.hpp>
 
@@ -23,14 +24,11 @@ double dist(PointF a, PointF b)
 float glyphHeight(const cv::Mat& bin)
 {
     cv::Mat ink = bin == 0;
-    cv::Mat labels, stats, centroids;
-    int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
     std::vector<float> heights;
     const int maxH = std::max(8, bin.rows / 4);
-    for (int i = 1; i < n; ++i) {
-        int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-        int area = stats.at<int>(i, cv::CC_STAT_AREA);
-        if (h < 4 || h > maxH || w > 2 * h || w * 4 < h || area * 8 < w * h)
+    for (const RunComponent& c : runComponents(ink)) {
+        const int w = c.right - c.left + 1, h = c.bottom - c.top + 1;
+        if (h < 4 || h > maxH || w > 2 * h || w * 4 < h || c.area * 8 < w * h)
             continue;
         heights.push_back(static_cast<float>(h));
     }
@@ -56,28 +54,30 @@ Bend measureBend(const cv::Mat& bin)
     cv::Mat lines;
     cv::morphologyEx(thick, lines, cv::MORPH_OPEN,
                      cv::getStructuringElement(cv::MORPH_RECT, cv::Size(std::max(15, W / 20), 1)));
-    cv::Mat labels, stats, centroids;
-    int n = cv::connectedComponentsWithStats(lines, labels, stats, centroids, 8, CV_32S);
     struct Fit {
         double y, a, b, w;
     };
     std::vector<Fit> fits;
-    for (int i = 1; i < n; ++i) {
-        int x0 = stats.at<int>(i, cv::CC_STAT_LEFT), y0 = stats.at<int>(i, cv::CC_STAT_TOP);
-        int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    std::vector<double> sums;
+    std::vector<int> counts;
+    for (const RunComponent& c : runComponents(lines)) {
+        const int x0 = c.left, w = c.right - c.left + 1, h = c.bottom - c.top + 1;
         if (w < W / 2 || h > w / 6)
             continue;
+        // Each column's pixels, summed top to bottom.
+        sums.assign(std::size_t(w), 0.0);
+        counts.assign(std::size_t(w), 0);
+        for (const PixelRun& r : c.runs)
+            for (int x = r.x0; x < r.x1; ++x) {
+                sums[std::size_t(x - x0)] += r.y;
+                ++counts[std::size_t(x - x0)];
+            }
         // Least squares on column centres: normal equations for [n^2, n, 1].
         double S[3][3] = {}, R[3] = {};
         int cols = 0;
         for (int x = x0; x < x0 + w; x += 2) {
-            double sy = 0;
-            int cnt = 0;
-            for (int y = y0; y < y0 + h; ++y)
-                if (labels.at<int>(y, x) == i) {
-                    sy += y;
-                    ++cnt;
-                }
+            const double sy = sums[std::size_t(x - x0)];
+            const int cnt = counts[std::size_t(x - x0)];
             if (!cnt)
                 continue;
             double nn = (x - W / 2.0) / (W / 2.0), yy = sy / cnt;

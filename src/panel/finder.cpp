@@ -2,6 +2,7 @@
 
 #include "labelcheck/core/median.hpp"
 #include "labelcheck/image/opencv.hpp"
+#include "labelcheck/image/run_components.hpp"
 
 #include <opencv2/imgproc.hpp>
 
@@ -101,30 +102,30 @@ std::vector<Segment> horizontalSegments(const cv::Mat& ink, cv::Mat& lines, int 
     cv::dilate(ink, thick, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, 3)));
     cv::morphologyEx(thick, lines, cv::MORPH_OPEN,
                      cv::getStructuringElement(cv::MORPH_RECT, cv::Size(std::max(25, longSide / 45), 1)));
-    cv::Mat labels, stats, centroids;
-    int n = cv::connectedComponentsWithStats(lines, labels, stats, centroids, 8, CV_32S);
+    // The opened image is mostly empty: labelled from its runs (in OpenCV's order) rather than pixel by pixel.
     std::vector<Segment> segs;
-    for (int i = 1; i < n; ++i) {
-        int x0 = stats.at<int>(i, cv::CC_STAT_LEFT), y0 = stats.at<int>(i, cv::CC_STAT_TOP);
-        int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    std::vector<int> top, bottom;
+    for (const image::RunComponent& c : image::runComponents(lines)) {
+        const int x0 = c.left, w = c.right - c.left + 1, h = c.bottom - c.top + 1;
         if (w < minLen || h > std::max(6, w / 5))
             continue;
         // A rule is straight and even: both edges follow a smooth curve (a bend is allowed) within a pixel
         // or so. Rows of bold text merged by the opening have ragged edges and fail here.
+        top.assign(std::size_t(w), -1);
+        bottom.assign(std::size_t(w), -1);
+        for (const image::PixelRun& r : c.runs) // top to bottom
+            for (int x = r.x0; x < r.x1; ++x) {
+                if (top[std::size_t(x - x0)] < 0)
+                    top[std::size_t(x - x0)] = r.y;
+                bottom[std::size_t(x - x0)] = r.y;
+            }
         std::vector<double> xs, tops, bottoms;
         for (int x = x0; x < x0 + w; x += 2) {
-            int t = -1, b = -1;
-            for (int y = y0; y < y0 + h; ++y)
-                if (labels.at<int>(y, x) == i) {
-                    if (t < 0)
-                        t = y;
-                    b = y;
-                }
-            if (t < 0)
+            if (top[std::size_t(x - x0)] < 0)
                 continue;
             xs.push_back(x);
-            tops.push_back(t);
-            bottoms.push_back(b);
+            tops.push_back(top[std::size_t(x - x0)]);
+            bottoms.push_back(bottom[std::size_t(x - x0)]);
         }
         if (xs.size() < 8)
             continue;
