@@ -84,7 +84,7 @@ std::vector<RunComponent> runComponents(const cv::Mat& bin)
         if (index[std::size_t(top)] < 0) {
             index[std::size_t(top)] = int(found.size());
             const PixelRun& u = runs[r];
-            found.push_back({u.x0, u.y, u.x1 - 1, u.y, 0, {}});
+            found.push_back({u.x0, u.y, u.x1 - 1, u.y, 0, 0, 0, {}});
             firstBlock.emplace_back(INT64_MAX, int(firstBlock.size()));
         }
         const int k = index[std::size_t(top)];
@@ -95,6 +95,8 @@ std::vector<RunComponent> runComponents(const cv::Mat& bin)
         c.top = std::min(c.top, u.y);
         c.bottom = std::max(c.bottom, u.y);
         c.area += u.x1 - u.x0;
+        c.sumX += (std::int64_t(u.x0) + u.x1 - 1) * (u.x1 - u.x0) / 2;
+        c.sumY += std::int64_t(u.y) * (u.x1 - u.x0);
         c.runs.push_back(u);
         const std::int64_t block = (std::int64_t(u.y >> 1) << 32) + (u.x0 >> 1);
         firstBlock[std::size_t(k)].first = std::min(firstBlock[std::size_t(k)].first, block);

