@@ -24,6 +24,22 @@ TEST_SUITE("facts")
         CHECK_FALSE(best.minerals[index(Mineral::Calcium)]->estimated);
     }
 
+    TEST_CASE("of two amounts that no %DV confirms, the one read clearly more confidently")
+    {
+        // Seed 4242's 106: "Potassium = =-ss« 20mg" (words at 0.32) kept, "Potassium 420mg %" (0.86) read later.
+        Facts best = parseFacts(std::vector<std::string>{"Potassium 20mg"});
+        best.minerals[index(Mineral::Potassium)]->confidence = 0.32;
+        Facts other = parseFacts(std::vector<std::string>{"Potassium 420mg"});
+        other.minerals[index(Mineral::Potassium)]->confidence = 0.86;
+        Facts close = best;
+        mergeMinerals(best, other);
+        CHECK(best.minerals[index(Mineral::Potassium)]->mg == 420);
+        // A little more confident is not enough: the kept read's stays.
+        other.minerals[index(Mineral::Potassium)]->confidence = 0.55;
+        mergeMinerals(close, other);
+        CHECK(close.minerals[index(Mineral::Potassium)]->mg == 20);
+    }
+
     TEST_CASE("an estimate is not replaced by an amount, read without a %DV, that its %DV rules out")
     {
         // Seed 4242's 138: the grey read "Magnesium 19%", the binarised one "Magnesium 1996" (the % read as 96).
