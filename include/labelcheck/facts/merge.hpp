@@ -10,9 +10,9 @@ namespace labelcheck::facts {
 // printed amount where `into` was only estimated from the %DV (its read lost the amount; unless that amount, read
 // without a %DV, is over four times off the estimate either way: a misread of the %DV), or an amount that its %DV
 // confirms where `into`'s is not confirmed ("Magnesium | 30mg J" against "Magnesium 130mg 33%": a digit lost), or,
-// neither confirmed, one read more confidently by 0.3 or more. A
-// %DV-only mineral taken is estimated under `into`'s Daily Values: the era is the panel's, and a read that lost the
-// rows telling it (a fragment holding "Magnesium 11%" alone) took the current one.
+// neither confirmed, one read more confidently by 0.3 or more. A %DV-only mineral taken is estimated under `into`'s
+// Daily Values: the era is the panel's, and a read that lost the rows telling it (a fragment holding "Magnesium 11%"
+// alone) took the current one.
 void mergeMinerals(Facts& into, const Facts& from);
 
 // What `from` (another read of the same panel) saw in the panel's words that `into` lost: an electrolyte claim
