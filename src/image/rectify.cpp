@@ -27,7 +27,7 @@ float glyphHeight(const cv::Mat& bin)
     std::vector<float> heights;
     const int maxH = std::max(8, bin.rows / 4);
     for (const RunComponent& c : runComponents(ink)) {
-        const int w = c.right - c.left + 1, h = c.bottom - c.top + 1;
+        const int w = c.width(), h = c.height();
         if (h < 4 || h > maxH || w > 2 * h || w * 4 < h || c.area * 8 < w * h)
             continue;
         heights.push_back(static_cast<float>(h));
@@ -61,7 +61,7 @@ Bend measureBend(const cv::Mat& bin)
     std::vector<double> sums;
     std::vector<int> counts;
     for (const RunComponent& c : runComponents(lines)) {
-        const int x0 = c.left, w = c.right - c.left + 1, h = c.bottom - c.top + 1;
+        const int x0 = c.left, w = c.width(), h = c.height();
         if (w < W / 2 || h > w / 6)
             continue;
         // Each column's pixels, summed top to bottom.

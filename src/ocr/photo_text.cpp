@@ -87,7 +87,7 @@ double textSkewDegrees(const cv::Mat& grey, const std::vector<cv::Point>& exclud
     const int maxH = std::max(2, maxGlyphPx / f);
     std::vector<cv::Point2d> marks;
     for (const image::RunComponent& c : image::runComponents(ink)) {
-        const int w = c.right - c.left + 1, h = c.bottom - c.top + 1;
+        const int w = c.width(), h = c.height();
         if (h >= 2 && h <= maxH && w <= 2 * maxH)
             marks.emplace_back(double(c.sumX) / c.area, double(c.sumY) / c.area); // its centroid
     }

@@ -75,8 +75,7 @@ void invertReversedBands(const cv::Mat& bin, cv::Mat& grey, int tallPx)
     cv::Mat ink = bin == 0;
     // Labelled from its runs: OpenCV's labeller took ~50 ms on a face read's 6 MP image, the runs ~2 ms.
     for (const image::RunComponent& c : image::runComponents(ink)) {
-        const int w = c.right - c.left + 1, h = c.bottom - c.top + 1;
-        const int area = c.area;
+        const int w = c.width(), h = c.height(), area = c.area;
         if (h < 14 || 2 * w < 3 * h || h > bin.rows / 3 || area < 0.45 * double(w) * h || area > 0.92 * double(w) * h)
             continue;
         const cv::Rect box(c.left, c.top, w, h);

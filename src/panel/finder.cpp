@@ -106,7 +106,7 @@ std::vector<Segment> horizontalSegments(const cv::Mat& ink, cv::Mat& lines, int 
     std::vector<Segment> segs;
     std::vector<int> top, bottom;
     for (const image::RunComponent& c : image::runComponents(lines)) {
-        const int x0 = c.left, w = c.right - c.left + 1, h = c.bottom - c.top + 1;
+        const int x0 = c.left, w = c.width(), h = c.height();
         if (w < minLen || h > std::max(6, w / 5))
             continue;
         // A rule is straight and even: both edges follow a smooth curve (a bend is allowed) within a pixel

@@ -18,14 +18,16 @@ struct RunComponent {
     int area = 0;                                 // pixels
     std::int64_t sumX = 0, sumY = 0;              // of the pixels' coordinates: the centroid is sum / area
     std::vector<PixelRun> runs;                   // top to bottom, left to right within a row
+    int width() const { return right - left + 1; }
+    int height() const { return bottom - top + 1; }
 };
 
 // The 8-connected components of the non-zero pixels of `bin` (CV_8UC1), numbered as OpenCV 4's
 // cv::connectedComponentsWithStats numbers them (its default algorithm, Spaghetti, labels each component from the
 // first 2x2 block, rows in pairs, that holds one of its pixels): the same bounds, areas, order and (as
-// double(sum) / area) centroids, so a caller
-// iterating over either gets the same sequence. Time follows the runs, not the pixels: the panel finder's rule images
-// are mostly empty, where OpenCV's labeller spent ~7 ms per megapixel (~0.2 ms so).
+// double(sum) / area) centroids, so a caller iterating over either gets the same sequence. Time follows the runs, not
+// the pixels: the panel finder's rule images are mostly empty, where OpenCV's labeller spent ~7 ms per megapixel
+// (~0.2 ms so).
 std::vector<RunComponent> runComponents(const cv::Mat& bin);
 
 } // namespace labelcheck::image

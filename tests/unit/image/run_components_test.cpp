@@ -32,8 +32,8 @@ TEST_SUITE("image")
                 const image::RunComponent& c = found[std::size_t(i - 1)];
                 CHECK(c.left == stats.at<int>(i, cv::CC_STAT_LEFT));
                 CHECK(c.top == stats.at<int>(i, cv::CC_STAT_TOP));
-                CHECK(c.right - c.left + 1 == stats.at<int>(i, cv::CC_STAT_WIDTH));
-                CHECK(c.bottom - c.top + 1 == stats.at<int>(i, cv::CC_STAT_HEIGHT));
+                CHECK(c.width() == stats.at<int>(i, cv::CC_STAT_WIDTH));
+                CHECK(c.height() == stats.at<int>(i, cv::CC_STAT_HEIGHT));
                 CHECK(c.area == stats.at<int>(i, cv::CC_STAT_AREA));
                 CHECK(double(c.sumX) / c.area == centroids.at<double>(i, 0)); // exactly
                 CHECK(double(c.sumY) / c.area == centroids.at<double>(i, 1));
