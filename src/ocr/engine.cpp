@@ -2,6 +2,7 @@
 
 #include "labelcheck/ocr/data_paths.hpp"
 #include "labelcheck/ocr/line_grouping.hpp"
+#include "line_image_store.hpp"
 
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
@@ -110,6 +111,8 @@ Expected<Engine> Engine::create(const EngineOptions& options)
     for (auto& c : configStore)
         configs.push_back(c.data());
 
+    // Tesseract's line images are handed over uncompressed (line_image_store.cpp); asking links that in.
+    [[maybe_unused]] static const bool uncompressed = detail::lineImagesUncompressed();
     singleThreaded();
     auto impl = std::make_unique<Impl>();
     impl->api = TessPtr(new tesseract::TessBaseAPI());
