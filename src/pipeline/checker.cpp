@@ -166,7 +166,10 @@ constexpr std::array<float, 2> kExtendBy{1.0f, 3.0f};
 // of its left edge, and is read again taken on to the left by this share of its width. On 208 generated photos of
 // another seed (777): fields 789 -> 798 of 832, verdicts 201 -> 203 (two false `incomplete` gone: 126, 195), no
 // output worse; on the 208 of seed 20261125, no output changed. Taken on in readCandidates, for any candidate: a
-// fragment read first took a mineral and was kept over the whole panel (096: a false `incomplete`).
+// fragment read first took a mineral and was kept over the whole panel (096: a false `incomplete`). The lines of every
+// read of the candidate count, the reads taken on past its ends or its heavy rules as well: seed 4242's 202 (outlined
+// short on its left and at its foot, "gnesium 4%" read only when taken on downwards) gained calcium and magnesium,
+// 777's 119 its potassium; seed 20261125's outputs unchanged.
 constexpr int kCutLines = 2;
 constexpr float kWidenBy = 0.25f;
 
@@ -397,8 +400,10 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
         // in the first read's form (binarising drops the light type that section is often printed in).
         if (candidateBest && candidate.throughRules && candidateBest->panel == PanelType::NutritionFacts &&
             !allMinerals(*candidateBest))
-            if (auto one = readPanelAt(engine, photo, *candidate.throughRules, kPanelReads.front(), upsideDown))
+            if (auto one = readPanelAt(engine, photo, *candidate.throughRules, kPanelReads.front(), upsideDown)) {
                 mergeRead(*candidateBest, one->facts);
+                cutLines = std::max(cutLines, one->cutLines);
+            }
         // A panel still short of a mineral whose reads held no head (title, "Serving Size") or no foot (footnote,
         // ingredients) may have been outlined short of its top or bottom: a heavy rule inside it taken for its edge,
         // a curved bottle's rules bent away. That side is read once more, the outline taken on by its own height,
@@ -429,6 +434,7 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
                 break;
             mergeRead(*candidateBest, one->facts);
             title = title ? title : one->title;
+            cutLines = std::max(cutLines, one->cutLines);
             ends.head = ends.head || one->ends.head;
             ends.foot = ends.foot || one->ends.foot;
         }
