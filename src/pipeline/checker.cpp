@@ -10,6 +10,7 @@
 #include "labelcheck/facts/panel_title.hpp"
 #include "labelcheck/image/grey.hpp"
 #include "labelcheck/image/rectify.hpp"
+#include "labelcheck/image/text_direction.hpp"
 #include "labelcheck/ocr/engine.hpp"
 #include "labelcheck/ocr/line_grouping.hpp"
 #include "labelcheck/ocr/panel_read.hpp"
@@ -182,6 +183,18 @@ constexpr float kWidenBy = 0.25f;
 // common.
 constexpr long kLargestPanelPixels = 3'000'000;
 
+// A candidate's first read that found no mineral, its words read with a mean confidence under this, in an image whose
+// type runs up and down rather than across (at least this many glyph-sized marks, lined up in rows less than this share
+// of how they line up in columns: image::measureTextDirection), had the panel outlined on its side: the finder also
+// searches the photo turned a quarter round, and there a whole label's sides can pass for rules (seed 777's 098: a
+// landscape label outlined sideways, its clean panel read as noise that parsed as two rows). The candidate is read
+// again a quarter turned each way, and the first turned read that scores better is kept, with its way round for the
+// candidate's other reads. Upright panels measured 1.1-7 where a read found text, tall narrow ones down to ~0.4; that
+// sideways label 0.47-0.48.
+constexpr float kSidewaysBelowConfidence = 0.5f;
+constexpr int kSidewaysMarks = 100;
+constexpr double kSidewaysRatio = 0.6;
+
 // A read of a panel (its title, or rows that name one) with this many rows is not retried; when its reads also
 // held the panel's head, no further candidate is read.
 constexpr int kGoodRead = 1 + 4 + 4;
@@ -255,6 +268,7 @@ struct OneRead {
     std::optional<PanelType> title; // the panel title it read
     Settled settled;                // its rectification's scale and polarity, and the way up it read (always set)
     long pixels = 0;                // of the image read
+    bool sideways = false;          // it found no mineral, weakly, and its type runs up and down (kSidewaysRatio)
 };
 
 // A panel line read with this mean word confidence is not read again by the package face's read; a line read
@@ -308,14 +322,21 @@ std::optional<OneRead> readQuad(ocr::Engine& engine, const image::Image& photo, 
     if (!text)
         return std::nullopt;
     const auto texts = lineTexts(text->lines);
-    return OneRead{facts::parseFacts(text->lines),
+    facts::Facts parsed = facts::parseFacts(text->lines);
+    bool sideways = false;
+    if (!hasMinerals(parsed) && text->meanConfidence < kSidewaysBelowConfidence) {
+        const image::TextDirection direction = image::measureTextDirection(rectified->image);
+        sideways = direction.marks >= kSidewaysMarks && direction.rowsOverColumns < kSidewaysRatio;
+    }
+    return OneRead{std::move(parsed),
                    rectified->scale > 0 ? float(rectified->glyphHeightPx / rectified->scale) : 0.0f,
                    confidentLines(*text, *rectified),
                    facts::panelEnds(texts),
                    facts::cutNameLines(texts),
                    facts::panelTitle(texts),
                    {rectified->scale, rectified->inverted, text->upsideDown},
-                   long(rectified->image.width) * rectified->image.height};
+                   long(rectified->image.width) * rectified->image.height,
+                   sideways};
 }
 
 // Reads the panel at `corners` (TL, TR, BR, BL) as `read` says: rectified from the quad grown by its growX
@@ -366,12 +387,33 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
         // The way up that the candidate's first read finding a panel settled: its later reads are read that way
         // only (the 180-degree retry of a weak read, ocr::readPanel, is the first read's).
         std::optional<bool> upsideDown;
+        image::Quad corners = candidate.corners; // a quarter turned when the candidate was outlined sideways
+        std::optional<image::Quad> throughRules = candidate.throughRules;
+        bool turned = false;
         for (const auto& read : kPanelReads) {
             if (candidateBest && candidateScore >= kGoodRead && allMinerals(*candidateBest))
                 break;
-            auto one = readPanelAt(engine, photo, candidate.corners, read, upsideDown);
+            auto one = readPanelAt(engine, photo, corners, read, upsideDown);
             if (!one)
                 continue;
+            if (one->sideways && !turned && !upsideDown) {
+                turned = true;
+                // TL, TR, BR, BL from the right side up, then from the left side up.
+                for (int quarter : {1, 3}) {
+                    const auto turnedRound = [quarter](const image::Quad& q) {
+                        return image::Quad{q[std::size_t(quarter)], q[std::size_t((quarter + 1) % 4)],
+                                           q[std::size_t((quarter + 2) % 4)], q[std::size_t((quarter + 3) % 4)]};
+                    };
+                    auto again = readPanelAt(engine, photo, turnedRound(candidate.corners), read, upsideDown);
+                    if (again && readScore(again->facts) > readScore(one->facts)) {
+                        corners = turnedRound(candidate.corners);
+                        if (candidate.throughRules)
+                            throughRules = turnedRound(*candidate.throughRules);
+                        one = std::move(again);
+                        break;
+                    }
+                }
+            }
             facts::Facts& f = one->facts;
             const int score = readScore(f);
             if (score == 0) {
@@ -398,9 +440,9 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
         }
         // A Nutrition Facts panel still short of a mineral is read once more taken on past its heavy rules,
         // in the first read's form (binarising drops the light type that section is often printed in).
-        if (candidateBest && candidate.throughRules && candidateBest->panel == PanelType::NutritionFacts &&
+        if (candidateBest && throughRules && candidateBest->panel == PanelType::NutritionFacts &&
             !allMinerals(*candidateBest))
-            if (auto one = readPanelAt(engine, photo, *candidate.throughRules, kPanelReads.front(), upsideDown)) {
+            if (auto one = readPanelAt(engine, photo, *throughRules, kPanelReads.front(), upsideDown)) {
                 mergeRead(*candidateBest, one->facts);
                 cutLines = std::max(cutLines, one->cutLines);
             }
@@ -427,8 +469,7 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
             // The finder's corner order says which way is up unless the reads found the panel upside down.
             if (upsideDown.value_or(false))
                 std::swap(up, down);
-            const image::Quad quad =
-                grownQuad(candidate.corners, {read.growX, read.growX, up, down}, photo.width, photo.height);
+            const image::Quad quad = grownQuad(corners, {read.growX, read.growX, up, down}, photo.width, photo.height);
             auto one = readQuad(engine, photo, quad, read, candidateSettled);
             if (!one)
                 break;
@@ -453,7 +494,7 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
             pick.minerals = candidateMinerals;
             pick.facts = std::move(candidateBest);
             // The finder's corner order says which way is up unless the read found the panel upside down.
-            const auto& c = candidate.corners;
+            const auto& c = corners;
             pick.quad = upsideDown.value_or(false) ? image::Quad{c[2], c[3], c[0], c[1]} : c;
             pick.glyphPx = candidateGlyph;
             pick.settled = candidateSettled;
