@@ -199,6 +199,14 @@ constexpr double kSidewaysRatio = 0.6;
 // held the panel's head, no further candidate is read.
 constexpr int kGoodRead = 1 + 4 + 4;
 
+// `q` (TL, TR, BR, BL) with its corners named from the next side round: `quarters` 1 takes its right side for the
+// top (what it outlines turned a quarter to the left), 3 its left side.
+image::Quad quarterTurned(const image::Quad& q, int quarters)
+{
+    const auto corner = [&](int k) { return q[std::size_t((k + quarters) % 4)]; };
+    return image::Quad{corner(0), corner(1), corner(2), corner(3)};
+}
+
 // `q` (TL, TR, BR, BL of the upright panel) grown by `g` along its own sides; clamped to the photo.
 image::Quad grownQuad(const image::Quad& q, const image::Growth& g, int width, int height)
 {
@@ -398,17 +406,13 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
                 continue;
             if (one->sideways && !turned && !upsideDown) {
                 turned = true;
-                // TL, TR, BR, BL from the right side up, then from the left side up.
-                for (int quarter : {1, 3}) {
-                    const auto turnedRound = [quarter](const image::Quad& q) {
-                        return image::Quad{q[std::size_t(quarter)], q[std::size_t((quarter + 1) % 4)],
-                                           q[std::size_t((quarter + 2) % 4)], q[std::size_t((quarter + 3) % 4)]};
-                    };
-                    auto again = readPanelAt(engine, photo, turnedRound(candidate.corners), read, upsideDown);
+                for (int quarters : {1, 3}) {
+                    auto again =
+                        readPanelAt(engine, photo, quarterTurned(candidate.corners, quarters), read, upsideDown);
                     if (again && readScore(again->facts) > readScore(one->facts)) {
-                        corners = turnedRound(candidate.corners);
+                        corners = quarterTurned(candidate.corners, quarters);
                         if (candidate.throughRules)
-                            throughRules = turnedRound(*candidate.throughRules);
+                            throughRules = quarterTurned(*candidate.throughRules, quarters);
                         one = std::move(again);
                         break;
                     }
