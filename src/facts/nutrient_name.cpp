@@ -172,7 +172,13 @@ std::optional<Mineral> matchMineralWord(std::string_view word)
     std::size_t allowed = 0;
     // A mineral name of seven letters or more read as six or more keeps two edits: OCR garbles calcium's
     // l and i together ("Caicum", "Catcum", "Cakium").
-    auto allowedFor = [&](std::string_view v) { return w.size() >= 6 && v.size() >= 7 ? 2 : allowance(w.size()); };
+    // And a word of seven letters or more read with the name's first three letters whole ("Sodrumn", "Potassasn": a
+    // condensed face's "ium" read as "asn") keeps one edit more, up to three.
+    auto allowedFor = [&](std::string_view v) {
+        const std::size_t base = w.size() >= 6 && v.size() >= 7 ? 2 : allowance(w.size());
+        const bool headWhole = w.size() >= 7 && w.compare(0, 3, v.substr(0, 3)) == 0;
+        return headWhole ? std::min<std::size_t>(base + 1, 3) : base;
+    };
     auto lengthGap = [&](std::string_view v) {
         return w.size() > v.size() ? w.size() - v.size() : v.size() - w.size();
     };

@@ -44,6 +44,15 @@ TEST_SUITE("facts")
         // Not for a six-letter name, nor for a word of five letters.
         CHECK_FALSE(matchMineralWord("Sodkem"));
         CHECK_FALSE(matchMineralWord("Calum"));
+        // A word of seven letters or more whose first three letters are the name's keeps one edit more, up to three
+        // (seed 777's 148 "Sodrumn 30mg 1%"; a condensed face's "ium" read as "asn", three photos of seed 4242).
+        CHECK(matchMineralWord("Sodrumn") == Mineral::Sodium);
+        CHECK(matchMineralWord("Potassasn") == Mineral::Potassium);
+        CHECK(matchMineralWord("Magnesasn") == Mineral::Magnesium);
+        CHECK(matchMineralWord("Calcrurmn") == Mineral::Calcium);
+        CHECK_FALSE(matchMineralWord("Sodomite")); // four edits or more
+        CHECK_FALSE(matchMineralWord("Sodkemn"));  // "sodkem" three edits off, but a six-letter name keeps one
+        CHECK_FALSE(matchMineralWord("Podrumn"));  // the head not whole
         // The first letter cut off with the panel's edge, the rest read whole.
         CHECK(matchMineralWord("\xe2\x80\x98"
                                "alcium") == Mineral::Calcium);
