@@ -200,7 +200,7 @@ constexpr double kSidewaysRatio = 0.6;
 constexpr int kGoodRead = 1 + 4 + 4;
 
 // `q` (TL, TR, BR, BL) with its corners named from the next side round: `quarters` 1 takes its right side for the
-// top (what it outlines turned a quarter to the left), 3 its left side.
+// top (what it outlines turned a quarter to the left), 2 its bottom, 3 its left side.
 image::Quad quarterTurned(const image::Quad& q, int quarters)
 {
     const auto corner = [&](int k) { return q[std::size_t((k + quarters) % 4)]; };
@@ -276,7 +276,7 @@ struct OneRead {
     std::optional<PanelType> title; // the panel title it read
     Settled settled;                // its rectification's scale and polarity, and the way up it read (always set)
     long pixels = 0;                // of the image read
-    bool sideways = false;          // it found no mineral, weakly, and its type runs up and down (kSidewaysRatio)
+    bool sideways = false;          // asked for: no mineral, weakly read, type running up and down (kSidewaysRatio)
 };
 
 // A panel line read with this mean word confidence is not read again by the package face's read; a line read
@@ -308,10 +308,11 @@ std::vector<ReadLine> confidentLines(const ocr::PanelText& text, const image::Re
     return out;
 }
 
-// Reads the panel at `quad` (TL, TR, BR, BL, grown already) at the glyph size and image form `read` says.
+// Reads the panel at `quad` (TL, TR, BR, BL, grown already) at the glyph size and image form `read` says; with
+// `askSideways`, a read that found no mineral, weakly, is measured for type running up and down (OneRead::sideways).
 // nullopt when the quad cannot be rectified or read.
 std::optional<OneRead> readQuad(ocr::Engine& engine, const image::Image& photo, const image::Quad& quad,
-                                const PanelRead& read, const Settled& settled = {})
+                                const PanelRead& read, const Settled& settled = {}, bool askSideways = false)
 {
     image::RectifyOptions rectifyOptions;
     rectifyOptions.scale = settled.scale;
@@ -332,7 +333,7 @@ std::optional<OneRead> readQuad(ocr::Engine& engine, const image::Image& photo, 
     const auto texts = lineTexts(text->lines);
     facts::Facts parsed = facts::parseFacts(text->lines);
     bool sideways = false;
-    if (!hasMinerals(parsed) && text->meanConfidence < kSidewaysBelowConfidence) {
+    if (askSideways && !hasMinerals(parsed) && text->meanConfidence < kSidewaysBelowConfidence) {
         const image::TextDirection direction = image::measureTextDirection(rectified->image);
         sideways = direction.marks >= kSidewaysMarks && direction.rowsOverColumns < kSidewaysRatio;
     }
@@ -348,15 +349,16 @@ std::optional<OneRead> readQuad(ocr::Engine& engine, const image::Image& photo, 
 }
 
 // Reads the panel at `corners` (TL, TR, BR, BL) as `read` says: rectified from the quad grown by its growX
-// and growY, read the way up `upsideDown` says (nullopt: either). nullopt when the quad cannot be rectified or read.
+// and growY, read the way up `upsideDown` says (nullopt: either); `askSideways` as readQuad. nullopt when the quad
+// cannot be rectified or read.
 std::optional<OneRead> readPanelAt(ocr::Engine& engine, const image::Image& photo, const image::Quad& corners,
-                                   const PanelRead& read, std::optional<bool> upsideDown)
+                                   const PanelRead& read, std::optional<bool> upsideDown, bool askSideways = false)
 {
     Settled settled;
     settled.upsideDown = upsideDown;
     return readQuad(engine, photo,
                     grownQuad(corners, {read.growX, read.growX, read.growY, read.growY}, photo.width, photo.height),
-                    read, settled);
+                    read, settled, askSideways);
 }
 
 // What another read of the same panel adds to `into`: the minerals it lacks or read worse, and a claim or compounds
@@ -401,10 +403,12 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
         for (const auto& read : kPanelReads) {
             if (candidateBest && candidateScore >= kGoodRead && allMinerals(*candidateBest))
                 break;
-            auto one = readPanelAt(engine, photo, corners, read, upsideDown);
+            // Only a read that could still turn the candidate is measured for it.
+            const bool askSideways = !turned && !upsideDown;
+            auto one = readPanelAt(engine, photo, corners, read, upsideDown, askSideways);
             if (!one)
                 continue;
-            if (one->sideways && !turned && !upsideDown) {
+            if (one->sideways) {
                 turned = true;
                 for (int quarters : {1, 3}) {
                     auto again =
@@ -498,8 +502,7 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
             pick.minerals = candidateMinerals;
             pick.facts = std::move(candidateBest);
             // The finder's corner order says which way is up unless the read found the panel upside down.
-            const auto& c = corners;
-            pick.quad = upsideDown.value_or(false) ? image::Quad{c[2], c[3], c[0], c[1]} : c;
+            pick.quad = upsideDown.value_or(false) ? quarterTurned(corners, 2) : corners;
             pick.glyphPx = candidateGlyph;
             pick.settled = candidateSettled;
             pick.settled.upsideDown = false; // pick.quad is the panel upright
