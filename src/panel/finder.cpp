@@ -1,6 +1,7 @@
 #include "labelcheck/panel/finder.hpp"
 
 #include "labelcheck/core/median.hpp"
+#include "labelcheck/image/line_open_mat.hpp"
 #include "labelcheck/image/opencv.hpp"
 #include "labelcheck/image/run_components.hpp"
 
@@ -100,8 +101,7 @@ std::vector<Segment> horizontalSegments(const cv::Mat& ink, cv::Mat& lines, int 
     const int longSide = std::max(ink.cols, ink.rows);
     cv::Mat thick;
     cv::dilate(ink, thick, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, 3)));
-    cv::morphologyEx(thick, lines, cv::MORPH_OPEN,
-                     cv::getStructuringElement(cv::MORPH_RECT, cv::Size(std::max(25, longSide / 45), 1)));
+    lines = image::openWithLine(thick, std::max(25, longSide / 45), true);
     // The opened image is mostly empty: labelled from its runs (in OpenCV's order) rather than pixel by pixel.
     std::vector<Segment> segs;
     std::vector<int> top, bottom;
