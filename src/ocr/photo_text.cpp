@@ -198,8 +198,8 @@ Expected<std::vector<TextLine>> readPhotoText(Engine& engine, const image::Image
         // background. On the 43 generated photos of >= 11 MP, the face images kept 29 % of their pixels on average;
         // their reads took 29 % less time, -10 % of all CPU per photo. On the 624 photos of seeds 20261125, 777 and
         // 4242 no field changed; one claim was lost (777's 112, type read otherwise once the ground that had weighed in
-        // the recogniser's global threshold was gone), compounds named changed on 9 photos (5 right, 4 wrong: the
-        // same).
+        // the recogniser's global threshold was gone), compounds named changed on 7 photos (4 to the truth, 3 away from
+        // it).
         const cv::Rect ink = detail::inkBounds(grey, kInkMarginGlyphs * glyph);
         if (ink.area() > 0 && ink.area() < grey.rows * grey.cols) {
             grey = grey(ink).clone();
