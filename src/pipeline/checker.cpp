@@ -557,6 +557,9 @@ void readPackageFace(ocr::Engine& engine, const image::Image& photo, const Panel
             // The panel's lines are read again here: painted out, they move the recogniser's global
             // threshold, and 3 claims of 208 (type reversed out of a grey band, next to the panel) were lost.
             second.readRegions.clear();
+            // And read whole, not cut to its ink: the cut moves the global threshold too, and claims read in the
+            // second look of the whole face were lost with it (seed 777's 112, the sample small-text-incomplete.jpg).
+            second.cutToInk = false;
             if (auto more = ocr::readPhotoText(engine, photo, second))
                 label.photoClaimsElectrolytes = facts::claimsElectrolytes(*more);
         }

@@ -40,6 +40,9 @@ struct PhotoTextOptions {
     // After levelling by the panel's rows: levelled again by the slope of the text away from the panel, when it
     // differs (the type above a panel seen from one side runs steeper than the panel's rows).
     bool levelByText = false;
+    // The image is cut to its ink and a margin before the recogniser reads it (its layout analysis takes time for every
+    // pixel, ground or text). The cut moves the recogniser's global threshold, as painting does (`readRegions`).
+    bool cutToInk = true;
     // Regions (photo pixels, each a quadrilateral) whose text was read already, such as the panel's lines:
     // painted as ground before the read, so that the recogniser does not read them again. Painting out much
     // ink moves the recogniser's global (Otsu) threshold: text elsewhere may then read otherwise.
