@@ -411,10 +411,10 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
             if (one->sideways) {
                 turned = true;
                 for (int quarters : {1, 3}) {
-                    auto again =
-                        readPanelAt(engine, photo, quarterTurned(candidate.corners, quarters), read, upsideDown);
+                    const image::Quad turnedCorners = quarterTurned(candidate.corners, quarters);
+                    auto again = readPanelAt(engine, photo, turnedCorners, read, upsideDown);
                     if (again && readScore(again->facts) > readScore(one->facts)) {
-                        corners = quarterTurned(candidate.corners, quarters);
+                        corners = turnedCorners;
                         if (candidate.throughRules)
                             throughRules = quarterTurned(*candidate.throughRules, quarters);
                         one = std::move(again);
