@@ -1,5 +1,6 @@
 #include "labelcheck/ocr/engine.hpp"
 
+#include "brick_open.hpp"
 #include "labelcheck/ocr/data_paths.hpp"
 #include "labelcheck/ocr/line_grouping.hpp"
 #include "line_image_store.hpp"
@@ -111,8 +112,10 @@ Expected<Engine> Engine::create(const EngineOptions& options)
     for (auto& c : configStore)
         configs.push_back(c.data());
 
-    // Tesseract's line images are handed over uncompressed (line_image_store.cpp); asking links that in.
+    // Tesseract's line images are handed over uncompressed (line_image_store.cpp) and its rule finder's openings
+    // made fast (brick_open.cpp); asking links those in.
     [[maybe_unused]] static const bool uncompressed = detail::lineImagesUncompressed();
+    [[maybe_unused]] static const bool fastOpenings = detail::brickOpeningsFast();
     singleThreaded();
     auto impl = std::make_unique<Impl>();
     impl->api = TessPtr(new tesseract::TessBaseAPI());
