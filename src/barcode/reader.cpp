@@ -132,6 +132,16 @@ View rotated(const View& v, double degrees)
     return out;
 }
 
+// Region `r`, located in view `v`, in the input's pixels (`v` scaled, not turned).
+detail::Region inputRegion(const View& v, detail::Region r)
+{
+    const cv::Point2d centre = mapped(v.toInput, r.box.center);
+    r.box.center = cv::Point2f(static_cast<float>(centre.x), static_cast<float>(centre.y));
+    r.box.size = cv::Size2f(static_cast<float>(r.box.size.width * v.toInput(0, 0)),
+                            static_cast<float>(r.box.size.height * v.toInput(1, 1)));
+    return r;
+}
+
 // Cuts a located region out of the full-resolution grey image, turned so the bars are vertical, with room
 // for quiet zones and bars the locator missed, scaled so the symbol is a comfortable size for ZXing.
 View regionView(const View& full, const detail::Region& r)
@@ -686,13 +696,15 @@ void searchAll(Search& s, const View& full)
     const auto LA = Binarizer::LocalAverage;
     const auto FT = Binarizer::FixedThreshold;
 
-    // A decision from the whole photo or its tiles is cross-checked on the best located region.
+    // A decision from the whole photo or its tiles is cross-checked on the best located region. The locator works
+    // at most at kCheckSide, so it starts from the scaled view rather than shrinking the whole photo again (an area
+    // resize of a 12 MP photo: ~19 ms, a fifth of the barcode stage when the first pass decides).
     const auto checkOnRegion = [&] {
         if (!s.decidedUnchecked())
             return;
-        const auto regions = detail::locateBarcodes(full.grey, 1, std::clamp(side * 2 / 5, 800, kCheckSide));
+        auto regions = detail::locateBarcodes(base.grey, 1, std::clamp(side * 2 / 5, 800, kCheckSide));
         if (!regions.empty())
-            s.crossCheck("region1", regionView(full, regions.front()));
+            s.crossCheck("region1", regionView(full, inputRegion(base, regions.front())));
     };
 
     // Stage 1, trusted (verified, then cross-checked): plain ZXing on the whole photo (scaled), then at full
