@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace labelcheck::image {
@@ -22,6 +23,36 @@ std::pair<int, int> keptOf(int start, int end, int size, int length)
     return {int(std::max(0L, lo - b)), int(std::min(long(size - 1), hi + a))};
 }
 
+// Eight bytes of `p` as one word.
+std::uint64_t eight(const std::uint8_t* p)
+{
+    std::uint64_t w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+}
+
+// Whether any of the eight bytes of `w` is zero.
+bool anyZeroByte(std::uint64_t w)
+{
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    return ((w - ones) & ~w & highs) != 0;
+}
+
+// The first x >= `x` below `end` where p[x] is set (`set`) or clear (!`set`), or `end`: eight bytes at a time
+// over the stretches that have none.
+int nextWhere(const std::uint8_t* p, int x, int end, bool set)
+{
+    if (set)
+        while (x + 8 <= end && eight(p + x) == 0)
+            x += 8;
+    else
+        while (x + 8 <= end && !anyZeroByte(eight(p + x)))
+            x += 8;
+    while (x < end && (p[x] != 0) != set)
+        ++x;
+    return x;
+}
+
 } // namespace
 
 cv::Mat openWithLine(const cv::Mat& mask, int length, bool horizontal)
@@ -33,14 +64,9 @@ cv::Mat openWithLine(const cv::Mat& mask, int length, bool horizontal)
         for (int y = 0; y < rows; ++y) {
             const std::uint8_t* p = mask.ptr<std::uint8_t>(y);
             std::uint8_t* d = out.ptr<std::uint8_t>(y);
-            for (int x = 0; x < cols;) {
-                if (!p[x]) {
-                    ++x;
-                    continue;
-                }
+            for (int x = nextWhere(p, 0, cols, true); x < cols; x = nextWhere(p, x, cols, true)) {
                 const int start = x;
-                while (x < cols && p[x])
-                    ++x;
+                x = nextWhere(p, x, cols, false);
                 const auto [first, last] = keptOf(start, x, cols, length);
                 if (first <= last)
                     std::fill(d + first, d + last + 1, std::uint8_t(255));
@@ -48,18 +74,26 @@ cv::Mat openWithLine(const cv::Mat& mask, int length, bool horizontal)
         }
         return out;
     }
-    // Down the columns: the rows are read in order, each column's open run remembered.
+    // Down the columns: the rows are read in order, each column's open run remembered (and flagged in `open`, so that
+    // eight columns neither set nor in a run are passed over at once).
     std::vector<int> start(std::size_t(cols), -1);
+    std::vector<std::uint8_t> open(std::size_t(cols) + 8, 0);
     const auto close = [&](int x, int end) {
         const auto [first, last] = keptOf(start[std::size_t(x)], end, rows, length);
         for (int y = first; y <= last; ++y)
             out.at<std::uint8_t>(y, x) = 255;
         start[std::size_t(x)] = -1;
+        open[std::size_t(x)] = 0;
     };
     for (int y = 0; y < rows; ++y) {
         const std::uint8_t* p = mask.ptr<std::uint8_t>(y);
         for (int x = 0; x < cols; ++x) {
+            if (x % 8 == 0 && x + 8 <= cols && (eight(p + x) | eight(open.data() + x)) == 0) {
+                x += 7;
+                continue;
+            }
             if (p[x]) {
+                open[std::size_t(x)] = 1;
                 if (start[std::size_t(x)] < 0)
                     start[std::size_t(x)] = y;
             } else if (start[std::size_t(x)] >= 0) {

@@ -56,3 +56,19 @@ TEST_CASE("openWithLine keeps a rule and drops type on a drawn panel")
     CHECK(cv::countNonZero(rules(cv::Rect(0, 80, 400, 60))) == 0);
     CHECK(cv::countNonZero(rules != openedByOpenCV(mask, 100, true)) == 0);
 }
+
+TEST_CASE("openWithLine treats every nonzero value as set, eight pixels at a time as one by one")
+{
+    for (bool horizontal : {true, false})
+        for (int length : {1, 3, 8, 9, 17, 64}) {
+            CAPTURE(horizontal);
+            CAPTURE(length);
+            cv::Mat mask = runsMask(61, 203, length, horizontal, unsigned(length * 7 + horizontal));
+            cv::Mat values(mask.size(), CV_8UC1);
+            cv::RNG(unsigned(length)).fill(values, cv::RNG::UNIFORM, 1, 256);
+            values.copyTo(mask, mask); // set pixels take values 1-255
+            const cv::Mat ours = labelcheck::image::openWithLine(mask, length, horizontal);
+            const cv::Mat theirs = openedByOpenCV(mask != 0, length, horizontal);
+            CHECK(cv::countNonZero((ours != 0) != (theirs != 0)) == 0);
+        }
+}
