@@ -1,5 +1,7 @@
 #include "labelcheck/panel/finder.hpp"
 
+#include "pool.hpp"
+
 #include "labelcheck/core/median.hpp"
 #include "labelcheck/image/line_open_mat.hpp"
 #include "labelcheck/image/opencv.hpp"
@@ -608,18 +610,7 @@ std::vector<Panel> findPanels(const image::Image& photo, const FindOptions& opti
             cv::cvtColor(src, full, cv::COLOR_BGR2GRAY);
         else
             full = src;
-        auto pool = [&](bool dark) {
-            if (factor == 1)
-                return full;
-            cv::Mat m, small;
-            auto k = cv::getStructuringElement(cv::MORPH_RECT, cv::Size(factor, factor));
-            if (dark)
-                cv::erode(full, m, k, cv::Point(0, 0));
-            else
-                cv::dilate(full, m, k, cv::Point(0, 0));
-            cv::resize(m, small, cv::Size(photo.width / factor, photo.height / factor), 0, 0, cv::INTER_NEAREST);
-            return small;
-        };
+        auto pool = [&](bool dark) { return factor == 1 ? full : detail::pooled(full, factor, dark); };
         cv::Mat grey = pool(true);
 
         // Turn the photo so the label's rows are horizontal (or vertical: both are searched).
