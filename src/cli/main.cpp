@@ -27,8 +27,9 @@ void keepLargeBuffers()
     mallopt(M_TRIM_THRESHOLD, 1 << 30);
     // The worker threads allocate from glibc's per-thread arenas, whose heaps are mapped 64 MB at a time; a heap left
     // empty when a photo's buffers are freed is unmapped whatever the trim threshold, and the next photo faults it in
-    // again. Freed space of this size is kept at each heap's top instead, so heaps stay mapped: page faults on 12 of
-    // the 43 photos 621,000 -> 104,000, their CPU -6 % (`--jobs 1`); with `--jobs 2` the same wall time.
+    // again (how often depends on which buffers a change happens to free: one that freed fewer large ones left heaps
+    // empty and cost 6 %). Freed space of this size is kept at each heap's top instead, so heaps stay mapped: page
+    // faults on 12 of the 43 photos 125,000 -> 104,000, CPU -2 % (`--jobs 1`); with `--jobs 2` the same wall time.
     mallopt(M_TOP_PAD, 64 << 20);
 #endif
 }
