@@ -1,11 +1,11 @@
 #include "labelcheck/ocr/engine.hpp"
 
 #include "brick_open.hpp"
+#include "grey_pix.hpp"
 #include "labelcheck/ocr/data_paths.hpp"
 #include "labelcheck/ocr/line_grouping.hpp"
 #include "line_image_store.hpp"
 
-#include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
@@ -35,35 +35,6 @@ struct TessDeleter {
 using TessPtr = std::unique_ptr<tesseract::TessBaseAPI, TessDeleter>;
 using IteratorPtr = std::unique_ptr<tesseract::ResultIterator>;
 using TextPtr = std::unique_ptr<char[]>; // Tesseract's returned strings are new[]-allocated
-struct PixDeleter {
-    void operator()(PIX* pix) const { pixDestroy(&pix); }
-};
-using PixPtr = std::unique_ptr<PIX, PixDeleter>;
-
-// An 8-bit Leptonica image of the `width` x `height` grey pixels at `data` (rows `width` bytes apart), the image that
-// TessBaseAPI::SetImage(data, ...) builds: Leptonica keeps four pixels to a 32-bit word, the first in its most
-// significant byte, and the bytes past the width zero. Tesseract builds it pixel by pixel (1 % of all of
-// labelcheck's CPU time on 12 MP photos); here a row's words are byte-swapped in turn.
-PixPtr greyPix(const std::uint8_t* data, int width, int height)
-{
-    PixPtr pix(pixCreate(width, height, 8));
-    if (!pix)
-        return pix;
-    const int wpl = pixGetWpl(pix.get());
-    l_uint32* words = pixGetData(pix.get());
-    const int whole = width / 4;
-    for (int y = 0; y < height; ++y, words += wpl) {
-        const std::uint8_t* row = data + std::size_t(y) * width;
-        for (int i = 0; i < whole; ++i) {
-            words[i] = l_uint32(row[4 * i]) << 24 | l_uint32(row[4 * i + 1]) << 16 | l_uint32(row[4 * i + 2]) << 8 |
-                       row[4 * i + 3];
-        }
-        for (int x = whole * 4; x < width; ++x)
-            SET_DATA_BYTE(words, x, row[x]);
-    }
-    return pix;
-}
-
 tesseract::PageSegMode psmOf(Layout layout)
 {
     switch (layout) {
@@ -180,7 +151,7 @@ Expected<std::vector<TextLine>> Engine::recognize(const image::Image& img, const
     }
     api.SetPageSegMode(psmOf(options.layout));
     api.SetVariable("tessedit_do_invert", options.tryInverted ? "1" : "0");
-    const PixPtr pix = greyPix(data, img.width, img.height);
+    const detail::PixPtr pix = detail::greyPix(data, img.width, img.height);
     if (!pix)
         return makeError(ErrorCode::Internal, "out of memory for the OCR image");
     api.SetImage(pix.get()); // Tesseract keeps a copy
