@@ -36,9 +36,10 @@ constexpr float kTileMargin = 6;     // a symbol read closer than this to a tile
 constexpr int kMaxVerifications = 4; // verification crops per search
 constexpr int kHotTiles = 2;         // most barcode-like tiles of a large photo that get the whole ladder
 constexpr int kVerifySide = 640;  // long side of a trusted read's verification crop
-// Largest working size of the locator that cross-checks a decision. 1200 until the twenty-second session: at 800 the
-// barcode suites read the same (149/165 photos, 0 wrong; 36/42 and 19/21 large; the misread cases still blocked) and
-// the 624 generated photos of three seeds gave the same outputs, in half the time on 12 MP photos (79 -> 39 ms mean).
+// Working size (long side) of the locator that cross-checks a decision. At most 1200 until the twenty-second session:
+// at 800 the barcode suites read the same (149/165 photos, 0 wrong; 36/42 and 19/21 large; the misread cases still
+// blocked) and the 624 generated photos of three seeds gave the same outputs, in half the time on 12 MP photos (79 ->
+// 39 ms mean).
 constexpr int kCheckSide = 800;
 constexpr int kLookahead = 2;        // passes that must not contradict a variant+own-verification decision
 constexpr int kVotesNeeded = 2;      // distinct views that must agree
@@ -700,12 +701,12 @@ void searchAll(Search& s, const View& full)
     const auto FT = Binarizer::FixedThreshold;
 
     // A decision from the whole photo or its tiles is cross-checked on the best located region. The locator works
-    // at most at kCheckSide, so it starts from the scaled view rather than shrinking the whole photo again (an area
+    // at kCheckSide, so it starts from the scaled view rather than shrinking the whole photo again (an area
     // resize of a 12 MP photo: ~19 ms, a fifth of the barcode stage when the first pass decides).
     const auto checkOnRegion = [&] {
         if (!s.decidedUnchecked())
             return;
-        auto regions = detail::locateBarcodes(base.grey, 1, std::clamp(side * 2 / 5, 800, kCheckSide));
+        const auto regions = detail::locateBarcodes(base.grey, 1, kCheckSide);
         if (!regions.empty())
             s.crossCheck("region1", regionView(full, inputRegion(base, regions.front())));
     };

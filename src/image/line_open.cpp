@@ -93,9 +93,10 @@ cv::Mat openWithLine(const cv::Mat& mask, int length, bool horizontal)
                 continue;
             }
             if (p[x]) {
-                open[std::size_t(x)] = 1;
-                if (start[std::size_t(x)] < 0)
+                if (start[std::size_t(x)] < 0) {
                     start[std::size_t(x)] = y;
+                    open[std::size_t(x)] = 1;
+                }
             } else if (start[std::size_t(x)] >= 0) {
                 close(x, y);
             }

@@ -35,6 +35,7 @@ struct TessDeleter {
 using TessPtr = std::unique_ptr<tesseract::TessBaseAPI, TessDeleter>;
 using IteratorPtr = std::unique_ptr<tesseract::ResultIterator>;
 using TextPtr = std::unique_ptr<char[]>; // Tesseract's returned strings are new[]-allocated
+
 tesseract::PageSegMode psmOf(Layout layout)
 {
     switch (layout) {
