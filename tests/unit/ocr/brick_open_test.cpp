@@ -1,4 +1,5 @@
 #include "brick_open.hpp"
+#include "grey_pix.hpp"
 
 #include <doctest/doctest.h>
 #include <leptonica/allheaders.h>
@@ -14,10 +15,7 @@
 
 namespace {
 
-struct PixDeleter {
-    void operator()(PIX* p) const { pixDestroy(&p); }
-};
-using PixPtr = std::unique_ptr<PIX, PixDeleter>;
+using labelcheck::ocr::detail::PixPtr;
 
 using OpenBrick = PIX* (*)(PIX*, PIX*, l_int32, l_int32);
 

@@ -1,3 +1,4 @@
+#include "grey_pix.hpp"
 #include "line_image_store.hpp"
 
 #include <doctest/doctest.h>
@@ -11,10 +12,7 @@
 
 namespace {
 
-struct PixDeleter {
-    void operator()(PIX* p) const { pixDestroy(&p); }
-};
-using PixPtr = std::unique_ptr<PIX, PixDeleter>;
+using labelcheck::ocr::detail::PixPtr;
 struct LeptDeleter {
     void operator()(l_uint8* p) const { lept_free(p); }
 };
