@@ -159,7 +159,7 @@ std::optional<std::string> parseUnitText(std::string_view text, bool* fixed)
     static const std::pair<std::string_view, std::string_view> kFixes[] = {
         {"rng", "mg"},   {"mq", "mg"},  {"m9", "mg"}, {"rnq", "mg"},  {"rn9", "mg"},  {"nig", "mg"},
         {"mgs", "mg"},   {"ng", "mg"},  {"nq", "mg"}, {"meg", "mcg"}, {"mcq", "mcg"}, {"rncg", "mcg"},
-        {"mcgs", "mcg"}, {"pg", "mcg"}, {"lu", "iu"}, {"1u", "iu"},
+        {"mcgs", "mcg"}, {"pg", "mcg"}, {"lu", "iu"}, {"1u", "iu"},   {"rg", "mg"},
     };
     for (auto [from, to] : kFixes)
         if (u == from) {

@@ -116,6 +116,14 @@ TEST_SUITE("facts")
             CHECK(a->unit == AmountUnit::Mg);
         }
         CHECK(parseAmount("130 rng")->ocrFixed);
+        // The m's first leg lost to blur: "Sodium Org" (seed 777's 073), where "Orng" read other rows.
+        for (const char* s : {"Org", "0rg", "30rg"}) {
+            auto a = parseAmount(s);
+            REQUIRE_MESSAGE(a, s);
+            CHECK(a->unit == AmountUnit::Mg);
+            CHECK(a->ocrFixed);
+        }
+        CHECK(parseAmount("30rg")->value == 30);
         CHECK_FALSE(parseAmount("130 mg")->ocrFixed);
     }
 
