@@ -228,7 +228,10 @@ std::vector<Token> tokenizeLine(const TextLine& line)
                 isDigit(pieces[i + 1].text.front())) {
                 const std::string& rest = pieces[i + 1].text;
                 const auto joined = parseAmount(p.text + rest);
-                const bool unitJoined = joined && joined->unit && joined->value == std::floor(joined->value);
+                // "0 2g" is 0.2 g, its point lost: no amount is printed as a 0 with another number after it.
+                const bool pointLost = p.text == "0" && joined && joined->unit && joined->value < 1;
+                const bool unitJoined =
+                    joined && joined->unit && (joined->value == std::floor(joined->value) || pointLost);
                 const bool unitApart = joined && !joined->unit && rest.size() <= 3 &&
                                        rest.find_first_not_of("0123456789") == std::string::npos &&
                                        i + 2 < pieces.size() && parseUnitText(pieces[i + 2].text);

@@ -810,6 +810,9 @@ TEST_SUITE("facts")
         f = parse({"Supplement Facts", "Potassium (as", "potassium chloride) 1 10 mg MN"});
         CHECK(mineral(f, Mineral::Potassium).mg == 110);
         CHECK(*mineral(f, Mineral::Potassium).confidence < 1.0f);
+        // A decimal point lost after a 0 (seed 4242's 073: "Sodium 0.2 g" read "Sodium 0 2g"): 200 mg, not 0.
+        f = parse({"Supplement Facts", "Sodium 0 2g 9%"});
+        CHECK(mineral(f, Mineral::Sodium).mg == doctest::Approx(200));
         // Two numbers without a unit after them are not joined ("5 10" is not 510 mg).
         f = parse({"Supplement Facts", "Sodium 5 10 20%"});
         CHECK_FALSE(mineral(f, Mineral::Sodium).mg == 510);
