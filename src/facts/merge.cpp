@@ -33,7 +33,37 @@ bool replaces(Mineral m, const MineralAmount& from, const MineralAmount& into)
            *from.confidence > *into.confidence + kClearlyBetterRead;
 }
 
+// A panel row read with a confidence (0..1) under this is checked against another read of the label; a line of that
+// read at least this confident replaces it (crossCheckMinerals).
+constexpr double kWeakRow = 0.3;
+constexpr double kSureLine = 0.8;
+
 } // namespace
+
+void crossCheckMinerals(Facts& into, const std::vector<TextLine>& lines)
+{
+    for (std::size_t i = 0; i < into.minerals.size(); ++i) {
+        std::optional<MineralAmount>& kept = into.minerals[i];
+        if (!kept || kept->estimated || kept->unreadable || !kept->amount || !kept->confidence ||
+            *kept->confidence >= kWeakRow || confirmedByDailyValue(kMinerals[i], *kept))
+            continue;
+        std::optional<MineralAmount> best;
+        for (const TextLine& line : lines) {
+            std::optional<MineralAmount> seen = parseFacts(std::vector<TextLine>{line}).minerals[i];
+            if (!seen || seen->estimated || !seen->amount || !seen->confidence || *seen->confidence < kSureLine ||
+                seen->mg == kept->mg || (best && *best->confidence >= *seen->confidence))
+                continue;
+            if (kept->dailyValuePct && !fitsDailyValue(kMinerals[i], seen->mg, *kept->dailyValuePct))
+                continue;
+            best = std::move(seen);
+        }
+        if (best) {
+            if (!best->dailyValuePct)
+                best->dailyValuePct = kept->dailyValuePct;
+            kept = std::move(best);
+        }
+    }
+}
 
 void mergeMinerals(Facts& into, const Facts& from)
 {

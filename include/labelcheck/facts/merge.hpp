@@ -15,6 +15,13 @@ namespace labelcheck::facts {
 // alone) took the current one.
 void mergeMinerals(Facts& into, const Facts& from);
 
+// A mineral of the panel read `into` whose row was read weakly (its confidence under 0.3, its amount unconfirmed by a
+// whole %DV) takes the amount that one of `lines`, a read of the label at another scale (the package face's, where
+// the panel's weakly read lines are read again), gives it confidently (0.8 or more) with the mineral's name on the
+// same line; the panel's printed %DV, if any, must fit that amount as well. Lines are parsed one at a time: rows
+// paired across lines there (a sparse read's "Magnesium (as" and another row's "600 mg") are not taken.
+void crossCheckMinerals(Facts& into, const std::vector<TextLine>& lines);
+
 // What `from` (another read of the same panel) saw in the panel's words that `into` lost: an electrolyte claim
 // ("Electrolyte Blend" read whole where the read kept had the name cut at the outline's edge: "actrolyte Blend") and
 // the minerals named as compounds. Either read seeing them is enough: both reads are of the same panel's text.

@@ -77,6 +77,52 @@ TEST_SUITE("facts")
         CHECK(best.minerals[index(Mineral::Sodium)]->mg == 790);
     }
 
+    // Lines as a recogniser gives them: every word at `confidence`.
+    std::vector<TextLine> readLines(const std::vector<std::string>& texts, float confidence)
+    {
+        std::vector<TextLine> lines = toTextLines(texts);
+        for (auto& line : lines)
+            for (auto& word : line.words)
+                word.confidence = confidence;
+        return lines;
+    }
+
+    TEST_CASE("a row read weakly takes the amount that another read at another scale gives it confidently")
+    {
+        // Seed 777's 045: the panel's read "Calcium 1mg <1%" at 0.14; the package face's read "Calcium 11mg" at 0.94.
+        const auto panelRead = [] {
+            Facts f = parseFacts(readLines({"Supplement Facts", "Sodium 30mg 1%", "Calcium 1mg <1%"}, 0.9f));
+            f.minerals[index(Mineral::Calcium)]->confidence = 0.14;
+            return f;
+        };
+        Facts f = panelRead();
+        crossCheckMinerals(f, readLines({"Other ingredients: calcium citrate", "Calcium 11mg", "Sodium 80mg"}, 0.94f));
+        const auto& ca = f.minerals[index(Mineral::Calcium)];
+        REQUIRE(ca);
+        CHECK(ca->mg == 11);
+        CHECK(ca->dailyValuePct == 0.5); // the panel's %DV, which the other line lacks
+        CHECK(ca->confidence == doctest::Approx(0.94));
+        CHECK(f.minerals[index(Mineral::Sodium)]->mg == 30); // read confidently in the panel: kept
+
+        // Not taken: a line read less than surely, an amount the panel's %DV rules out, a name and an amount on
+        // two lines (another row's amount under "Magnesium (as" in a sparse read).
+        for (const auto& other : {readLines({"Calcium 11mg"}, 0.7f), readLines({"Calcium 600mg"}, 0.95f),
+                                  readLines({"Calcium (as", "11 mg"}, 0.95f)}) {
+            Facts g = panelRead();
+            crossCheckMinerals(g, other);
+            CHECK(g.minerals[index(Mineral::Calcium)]->mg == 1);
+        }
+        // Nor is a row read at 0.3 or more, or one whose whole %DV confirms it.
+        Facts sure = panelRead();
+        sure.minerals[index(Mineral::Calcium)]->confidence = 0.3;
+        crossCheckMinerals(sure, readLines({"Calcium 11mg"}, 0.94f));
+        CHECK(sure.minerals[index(Mineral::Calcium)]->mg == 1);
+        Facts confirmed = parseFacts(readLines({"Supplement Facts", "Calcium 130mg 10%"}, 0.9f));
+        confirmed.minerals[index(Mineral::Calcium)]->confidence = 0.14;
+        crossCheckMinerals(confirmed, readLines({"Calcium 30mg"}, 0.94f));
+        CHECK(confirmed.minerals[index(Mineral::Calcium)]->mg == 130);
+    }
+
     TEST_CASE("a claim or a compound that one read of a panel saw is kept when another read is kept")
     {
         // Seed 4242's 158: the outline clips the panel's left edge; the read kept has "actrolyte Blend", the read
