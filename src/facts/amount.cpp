@@ -304,6 +304,21 @@ std::string_view digitsFor(char c)
 
 constexpr std::size_t kMaxLookalikeReadings = 64;
 
+// A unit as a garbled amount may read it, where a %DV decides among the readings: a unit (parseUnitText), "mo" for
+// mg (the g's tail lost), either with a speck after it ("Sodium 75mo0 3%", seed 4242's 190).
+std::optional<std::string> looseUnitText(std::string_view text)
+{
+    for (std::string_view t : {text, text.substr(0, text.empty() ? 0 : text.size() - 1)}) {
+        if (t.empty())
+            continue;
+        if (auto u = parseUnitText(t))
+            return u;
+        if (toLowerAscii(t) == "mo")
+            return std::string("mg");
+    }
+    return std::nullopt;
+}
+
 // A number a garbled one may stand for, and how many of its glyphs were read as a less likely digit.
 struct Reading {
     double value;
@@ -362,7 +377,7 @@ std::vector<Amount> lookalikeAmounts(std::string_view text)
         for (std::size_t speck = 0; speck <= 1 && n + speck < s.size(); ++speck) {
             if (speck == 1 && std::string_view("il|!.:,'`").find(s[n]) == std::string_view::npos)
                 continue;
-            auto unitText = parseUnitText(std::string_view(s).substr(n + speck));
+            auto unitText = looseUnitText(std::string_view(s).substr(n + speck));
             auto unit = unitText ? massUnit(*unitText) : std::nullopt;
             if (!unit)
                 continue;

@@ -408,9 +408,18 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
                     alt = u;
                     break;
                 }
+            // A speck read before the amount may be a digit it lost ("Sodium | 30mg 6%" for 130 mg): of the readings
+            // of the words where the amount stands, the one the %DV rounds from.
+            std::optional<Amount> speckDigit;
+            if (!alt && row.valueText.size() >= 2)
+                speckDigit = amountFromLookalikes(m, row.valueText, *pct);
             if (alt) {
                 unit = alt;
                 factor *= 0.8f;
+            } else if (speckDigit) {
+                value = speckDigit->value;
+                unit = speckDigit->unit;
+                factor *= 0.7f;
             } else if (row.amountConf < row.dvConf || a.ocrFixed) {
                 // Amount and %DV disagree and the amount was the shakier read ("320mg 7%" read as
                 // "3270mq 7%"): estimate from the %DV instead.
@@ -421,6 +430,16 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
         } else if (mcgReadAsMg(m, value, unit, row)) {
             unit = AmountUnit::Mcg;
             factor *= 0.8f;
+        } else if (!pct && row.trailingBare && *row.trailingBare >= 1 && *row.trailingBare <= 100 &&
+                   row.valueText.size() >= 2 && !roundsToDailyValue(m, toMg(value, *unit), *row.trailingBare)) {
+            // The same with the %DV's sign lost too ("Sodaum | 30mg 6", seed 777's 006): a bare number after the
+            // amount is taken for the %DV when exactly one reading with the speck as a digit rounds to it.
+            if (auto speckDigit = amountFromLookalikes(m, row.valueText, *row.trailingBare)) {
+                value = speckDigit->value;
+                unit = speckDigit->unit;
+                out.dailyValuePct = *row.trailingBare;
+                factor *= 0.7f;
+            }
         }
         // An amount read through a glyph fix that the %DV does not round from ("iS img 1%" read as 1 mg):
         // another reading of the same words may.

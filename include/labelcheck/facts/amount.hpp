@@ -44,7 +44,8 @@ std::optional<Amount> parseAmount(std::string_view text);
 
 // Every reading of a garbled amount ("somg", "iS img", "llimg", "a5mg") that OCR's usual glyph confusions
 // allow: each glyph of the number may stand for the digits it is mistaken for (S and s for 5 or 3, B for 8,
-// o for 0, l and i for 1, ...), and one speck ("i", ".", ...) may stand between the number and its mass unit.
+// o for 0, l and i for 1, ...), and one speck ("i", ".", ...) may stand between the number and its mass unit, which
+// may read "mo" for mg and have a speck after it ("75mo0").
 // Spaces are ignored, and so are symbols that stand for no digit ("§=150mg", "l?7mg"). A caller picks among them with
 // something else the label says (its %DV), and between two that it allows by their lookalikeRank. Distinct in
 // milligrams (the likeliest reading kept), at most 64, each marked ocrFixed.

@@ -213,6 +213,11 @@ TEST_SUITE("facts")
         CHECK(mgs("l?7mg") == std::vector<double>{17});
         CHECK(mgs("*0.2g") == std::vector<double>{200});
         CHECK(lookalikeAmounts("=?").empty());
+        // The unit's g read as an o, a speck after it (seed 4242's 190: "Sodium 75mo0 3%").
+        CHECK(mgs("75mo0") == std::vector<double>{75});
+        CHECK(mgs("75mo") == std::vector<double>{75});
+        CHECK(mgs("75mg.0") == std::vector<double>{75});
+        CHECK(lookalikeAmounts("75moo0").empty()); // one speck at most
     }
 
 } // TEST_SUITE

@@ -810,6 +810,21 @@ TEST_SUITE("facts")
         f = parse({"Supplement Facts", "Potassium (as", "potassium chloride) 1 10 mg MN"});
         CHECK(mineral(f, Mineral::Potassium).mg == 110);
         CHECK(*mineral(f, Mineral::Potassium).confidence < 1.0f);
+        // A speck before the amount that was its first digit, the %DV rounding from it alone (seed 777's 006,
+        // "Sodium 130mg 6%" read "Sodium | 30mg 6%" and, its % lost as well, "Sodaum | 30mg 6").
+        f = parse({"Supplement Facts", "Sodium | 30mg 6%"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 130);
+        f = parse({"Supplement Facts", "Sodium | 30mg 6"});
+        CHECK(mineral(f, Mineral::Sodium).mg == 130);
+        CHECK(mineral(f, Mineral::Sodium).dailyValuePct == 6);
+        // Without a %DV to decide, or with one that the amount as read fits, the amount stays as read.
+        for (const char* row : {"Sodium | 30mg oo", "Sodium | 30mg 1%", "Sodium | 30mg 1", "Sodium 30mg 6"}) {
+            f = parse({"Supplement Facts", row});
+            CHECK_MESSAGE(mineral(f, Mineral::Sodium).mg == 30, row);
+        }
+        f = parse({"Nutrition Facts", "Sodium 75mo0 3%"}); // seed 4242's 190
+        CHECK(mineral(f, Mineral::Sodium).mg == 75);
+        CHECK_FALSE(mineral(f, Mineral::Sodium).estimated);
         // A decimal point lost after a 0 (seed 4242's 073: "Sodium 0.2 g" read "Sodium 0 2g"): 200 mg, not 0.
         f = parse({"Supplement Facts", "Sodium 0 2g 9%"});
         CHECK(mineral(f, Mineral::Sodium).mg == doctest::Approx(200));
