@@ -143,7 +143,7 @@ bool claimsElectrolytes(std::string_view text)
         bool claim = (isClaimWord(t[i].word) && !isGluedNegation(t[i].word)) || isGluedClaim(t[i].word);
         std::size_t last = i;
         // OCR or a line break split the word: "ELECTRO LYTES", "Electro-" / "lytes".
-        if (!claim && i + 1 < t.size() && t[i].word.size() >= 4 && !isClaimWord(t[i + 1].word) &&
+        if (!claim && i + 1 < t.size() && t[i].word.size() >= 3 && !isClaimWord(t[i + 1].word) &&
             isClaimWord(t[i].word + t[i + 1].word)) {
             claim = true;
             last = i + 1;

@@ -25,6 +25,9 @@ TEST_SUITE("facts")
         CHECK(claimsElectrolytes("Electrolvtes"));
         CHECK(claimsElectrolytes("ELECTRO LYTES"));
         CHECK(claimsElectrolytes(std::vector<std::string>{"Zero Sugar Electro-", "lytes for hydration"}));
+        // Split after three letters (seed 4242's 041, red type on green: "Essential Fle" / "Clrolytes").
+        CHECK(claimsElectrolytes(std::vector<std::string>{"Essential Fle", "Clrolytes"}));
+        CHECK_FALSE(claimsElectrolytes(std::vector<std::string>{"Essential Fle", "Clrolyxxs"}));
         // A dropped space (read on a generated photo: "with Electrolytes" in yellow on green, blurred).
         CHECK(claimsElectrolytes("withElectrolytes"));
         CHECK(claimsElectrolytes("Hydration+Electrolytes"));
