@@ -2,6 +2,9 @@
 
 #include "labelcheck/facts/dv_era.hpp"
 
+#include <algorithm>
+#include <array>
+
 namespace labelcheck::facts {
 
 namespace {
@@ -42,27 +45,37 @@ constexpr double kSureLine = 0.8;
 
 void crossCheckMinerals(Facts& into, const std::vector<TextLine>& lines)
 {
-    for (std::size_t i = 0; i < into.minerals.size(); ++i) {
-        std::optional<MineralAmount>& kept = into.minerals[i];
-        if (!kept || kept->estimated || kept->unreadable || !kept->amount || !kept->confidence ||
-            *kept->confidence >= kWeakRow || confirmedByDailyValue(kMinerals[i], *kept))
-            continue;
-        std::optional<MineralAmount> best;
-        for (const TextLine& line : lines) {
-            std::optional<MineralAmount> seen = parseFacts(std::vector<TextLine>{line}).minerals[i];
+    std::array<bool, 4> checked{}; // the minerals read weakly
+    for (std::size_t i = 0; i < checked.size(); ++i) {
+        const std::optional<MineralAmount>& kept = into.minerals[i];
+        checked[i] = kept && !kept->estimated && !kept->unreadable && kept->amount && kept->confidence &&
+                     *kept->confidence < kWeakRow && !confirmedByDailyValue(kMinerals[i], *kept);
+    }
+    if (std::none_of(checked.begin(), checked.end(), [](bool b) { return b; }))
+        return;
+    // Each line parsed once; of the weak minerals each takes the most confident amount that differs from its own.
+    std::array<std::optional<MineralAmount>, 4> best;
+    for (const TextLine& line : lines) {
+        const Facts read = parseFacts(std::vector<TextLine>{line});
+        for (std::size_t i = 0; i < checked.size(); ++i) {
+            if (!checked[i])
+                continue;
+            const std::optional<MineralAmount>& seen = read.minerals[i];
+            const MineralAmount& kept = *into.minerals[i];
             if (!seen || seen->estimated || !seen->amount || !seen->confidence || *seen->confidence < kSureLine ||
-                seen->mg == kept->mg || (best && *best->confidence >= *seen->confidence))
+                seen->mg == kept.mg || (best[i] && *best[i]->confidence >= *seen->confidence))
                 continue;
-            if (kept->dailyValuePct && !fitsDailyValue(kMinerals[i], seen->mg, *kept->dailyValuePct))
+            if (kept.dailyValuePct && !fitsDailyValue(kMinerals[i], seen->mg, *kept.dailyValuePct))
                 continue;
-            best = std::move(seen);
-        }
-        if (best) {
-            if (!best->dailyValuePct)
-                best->dailyValuePct = kept->dailyValuePct;
-            kept = std::move(best);
+            best[i] = seen;
         }
     }
+    for (std::size_t i = 0; i < best.size(); ++i)
+        if (best[i]) {
+            if (!best[i]->dailyValuePct)
+                best[i]->dailyValuePct = into.minerals[i]->dailyValuePct;
+            into.minerals[i] = std::move(best[i]);
+        }
 }
 
 void mergeMinerals(Facts& into, const Facts& from)
