@@ -1,8 +1,9 @@
 #include "labelcheck/image/line_open_mat.hpp"
 
+#include "byte_scan.hpp"
+
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <vector>
 
 namespace labelcheck::image {
@@ -23,36 +24,6 @@ std::pair<int, int> keptOf(int start, int end, int size, int length)
     return {int(std::max(0L, lo - b)), int(std::min(long(size - 1), hi + a))};
 }
 
-// Eight bytes of `p` as one word.
-std::uint64_t eight(const std::uint8_t* p)
-{
-    std::uint64_t w;
-    std::memcpy(&w, p, sizeof w);
-    return w;
-}
-
-// Whether any of the eight bytes of `w` is zero.
-bool anyZeroByte(std::uint64_t w)
-{
-    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    return ((w - ones) & ~w & highs) != 0;
-}
-
-// The first x >= `x` below `end` where p[x] is set (`set`) or clear (!`set`), or `end`: eight bytes at a time
-// over the stretches that have none.
-int nextWhere(const std::uint8_t* p, int x, int end, bool set)
-{
-    if (set)
-        while (x + 8 <= end && eight(p + x) == 0)
-            x += 8;
-    else
-        while (x + 8 <= end && !anyZeroByte(eight(p + x)))
-            x += 8;
-    while (x < end && (p[x] != 0) != set)
-        ++x;
-    return x;
-}
-
 } // namespace
 
 cv::Mat openWithLine(const cv::Mat& mask, int length, bool horizontal)
@@ -64,9 +35,9 @@ cv::Mat openWithLine(const cv::Mat& mask, int length, bool horizontal)
         for (int y = 0; y < rows; ++y) {
             const std::uint8_t* p = mask.ptr<std::uint8_t>(y);
             std::uint8_t* d = out.ptr<std::uint8_t>(y);
-            for (int x = nextWhere(p, 0, cols, true); x < cols; x = nextWhere(p, x, cols, true)) {
+            for (int x = detail::nextWhere(p, 0, cols, true); x < cols; x = detail::nextWhere(p, x, cols, true)) {
                 const int start = x;
-                x = nextWhere(p, x, cols, false);
+                x = detail::nextWhere(p, x, cols, false);
                 const auto [first, last] = keptOf(start, x, cols, length);
                 if (first <= last)
                     std::fill(d + first, d + last + 1, std::uint8_t(255));
@@ -88,7 +59,7 @@ cv::Mat openWithLine(const cv::Mat& mask, int length, bool horizontal)
     for (int y = 0; y < rows; ++y) {
         const std::uint8_t* p = mask.ptr<std::uint8_t>(y);
         for (int x = 0; x < cols; ++x) {
-            if (x % 8 == 0 && x + 8 <= cols && (eight(p + x) | eight(open.data() + x)) == 0) {
+            if (x % 8 == 0 && x + 8 <= cols && (detail::eightBytes(p + x) | detail::eightBytes(open.data() + x)) == 0) {
                 x += 7;
                 continue;
             }

@@ -1,8 +1,9 @@
 #include "labelcheck/image/run_components.hpp"
 
+#include "byte_scan.hpp"
+
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <numeric>
 #include <utility>
 
@@ -18,21 +19,9 @@ std::vector<PixelRun> horizontalRuns(const cv::Mat& bin, std::vector<int>& rowSt
         rowStart[std::size_t(y)] = int(runs.size());
         const std::uint8_t* p = bin.ptr<std::uint8_t>(y);
         const int n = bin.cols;
-        int x = 0;
-        while (x < n) {
-            // Empty stretches eight pixels at a time.
-            for (std::uint64_t eight = 0; x + 8 <= n; x += 8) {
-                std::memcpy(&eight, p + x, sizeof eight);
-                if (eight)
-                    break;
-            }
-            while (x < n && !p[x])
-                ++x;
-            if (x >= n)
-                break;
+        for (int x = detail::nextWhere(p, 0, n, true); x < n; x = detail::nextWhere(p, x, n, true)) {
             const int start = x;
-            while (x < n && p[x])
-                ++x;
+            x = detail::nextWhere(p, x, n, false);
             runs.push_back({y, start, x});
         }
     }
