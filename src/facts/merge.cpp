@@ -41,7 +41,24 @@ bool replaces(Mineral m, const MineralAmount& from, const MineralAmount& into)
 constexpr double kWeakRow = 0.3;
 constexpr double kSureLine = 0.8;
 
+// A mineral the panel's reads lack is taken from the package face's read at this confidence (0..1) or more
+// (takeMissingMinerals). On the 624 generated photos of three seeds, every mineral the face's read gave where the
+// panel's reads had none was right, read at 0.55 to 0.76.
+constexpr double kFaceRow = 0.5;
+
 } // namespace
+
+void takeMissingMinerals(Facts& into, const Facts& face)
+{
+    for (std::size_t i = 0; i < into.minerals.size(); ++i) {
+        const std::optional<MineralAmount>& seen = face.minerals[i];
+        if (into.minerals[i] || into.notSignificant[i] || !seen || seen->estimated || !seen->amount ||
+            !seen->confidence || *seen->confidence < kFaceRow)
+            continue;
+        into.minerals[i] = seen;
+        into.unreadable[i] = false;
+    }
+}
 
 void crossCheckMinerals(Facts& into, const std::vector<TextLine>& lines)
 {

@@ -545,6 +545,10 @@ void readPackageFace(ocr::Engine& engine, const image::Image& photo, const Panel
         // at 0.14 in the panel's read, "Calcium 11mg" at 0.94 here.
         if (label.facts)
             facts::crossCheckMinerals(*label.facts, *text);
+        // Minerals the panel's reads lack: the face's read, parsed as rows, may hold them (seeds 20261125 / 777 /
+        // 4242: fields 819 -> 820, 822 -> 824, 814 -> 816; no output lost).
+        if (label.facts && !allMinerals(*label.facts))
+            facts::takeMissingMinerals(*label.facts, facts::parseFacts(ocr::groupRows(*text)));
         // A panel none of whose reads held its title was typed by its rows: the title read here (large, bold, often
         // just outside the outline) says it better.
         if (label.facts && label.facts->panel && !pick.titled)

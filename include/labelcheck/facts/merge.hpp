@@ -22,6 +22,14 @@ void mergeMinerals(Facts& into, const Facts& from);
 // paired across lines there (a sparse read's "Magnesium (as" and another row's "600 mg") are not taken.
 void crossCheckMinerals(Facts& into, const std::vector<TextLine>& lines);
 
+// The minerals that `into` (the panel's reads) lacks or holds as rows it could not read, taken from `face`, the
+// package face's read parsed as rows, where it read an amount (not a %DV alone) at 0.5 or more. The face is read at
+// another scale, round the panel's weakly read lines: a panel seen steeply or small reads there whole (seed 4242's
+// 073, "Potassium (as" / "potassium" / "Citrate) 90 mq", a row the panel's reads lost to the ingredient list's
+// "potassium citrate"). Nothing the panel read is replaced (crossCheckMinerals' business), and a mineral the panel
+// calls "not a significant source" stays absent.
+void takeMissingMinerals(Facts& into, const Facts& face);
+
 // What `from` (another read of the same panel) saw in the panel's words that `into` lost: an electrolyte claim
 // ("Electrolyte Blend" read whole where the read kept had the name cut at the outline's edge: "actrolyte Blend") and
 // the minerals named as compounds. Either read seeing them is enough: both reads are of the same panel's text.

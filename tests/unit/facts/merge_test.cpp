@@ -123,6 +123,48 @@ TEST_SUITE("facts")
         CHECK(confirmed.minerals[index(Mineral::Calcium)]->mg == 130);
     }
 
+    TEST_CASE("the package face's read gives the minerals that the panel's reads lack or could not read")
+    {
+        // Seed 4242's 073: a narrow panel seen steeply; its reads lost the potassium and calcium rows (the ingredient
+        // list names both compounds), the package face's read has them wrapped over three lines each.
+        const auto panelRead = [] {
+            return parseFacts(readLines({"Supplement Facts", "Sodium 0.2g 9%", "Magnesium 0.1g 24%", "Potassium",
+                                         "Other ingredients: calcium lactate, potassium citrate"},
+                                        0.9f));
+        };
+        Facts f = panelRead();
+        REQUIRE_FALSE(f.minerals[index(Mineral::Potassium)]);
+        REQUIRE(f.unreadable[index(Mineral::Potassium)]); // its name read alone
+        REQUIRE_FALSE(f.minerals[index(Mineral::Calcium)]);
+        const auto face = [](float confidence) {
+            return parseFacts(readLines({"Potassium (as", "potassium", "Citrate) 90 mq", "Magnesium 0.3g",
+                                         "Calcium (as", "Calcium", "Lactate) 110 mg", "Sodium 20mg"},
+                                        confidence));
+        };
+        takeMissingMinerals(f, face(0.62f));
+        REQUIRE(f.minerals[index(Mineral::Potassium)]);
+        CHECK(f.minerals[index(Mineral::Potassium)]->mg == 90);
+        CHECK_FALSE(f.unreadable[index(Mineral::Potassium)]);
+        REQUIRE(f.minerals[index(Mineral::Calcium)]);
+        CHECK(f.minerals[index(Mineral::Calcium)]->mg == 110);
+        CHECK(f.minerals[index(Mineral::Sodium)]->mg == 200);    // the panel's own read is kept
+        CHECK(f.minerals[index(Mineral::Magnesium)]->mg == 100); // even where the face's differs
+
+        // Not taken: a face read under 0.5, a %DV alone (an estimate), a mineral the panel says it lacks.
+        Facts weak = panelRead();
+        takeMissingMinerals(weak, face(0.45f));
+        CHECK_FALSE(weak.minerals[index(Mineral::Potassium)]);
+        CHECK(weak.unreadable[index(Mineral::Potassium)]);
+        Facts dvOnly = panelRead();
+        takeMissingMinerals(dvOnly, parseFacts(readLines({"Calcium 8%"}, 0.9f)));
+        CHECK_FALSE(dvOnly.minerals[index(Mineral::Calcium)]);
+        Facts lacks =
+            parseFacts(readLines({"Nutrition Facts", "Sodium 160mg 7%", "Not a significant source of calcium"}, 0.9f));
+        REQUIRE(lacks.notSignificant[index(Mineral::Calcium)]);
+        takeMissingMinerals(lacks, parseFacts(readLines({"Calcium 20mg"}, 0.9f)));
+        CHECK_FALSE(lacks.minerals[index(Mineral::Calcium)]);
+    }
+
     TEST_CASE("a claim or a compound that one read of a panel saw is kept when another read is kept")
     {
         // Seed 4242's 158: the outline clips the panel's left edge; the read kept has "actrolyte Blend", the read
