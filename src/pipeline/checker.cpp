@@ -16,6 +16,7 @@
 #include "labelcheck/ocr/panel_read.hpp"
 #include "labelcheck/ocr/photo_text.hpp"
 #include "labelcheck/panel/finder.hpp"
+#include "labelcheck/panel/label_outline.hpp"
 #include "labelcheck/pipeline/verdict.hpp"
 
 #include <algorithm>
@@ -683,6 +684,19 @@ Inspection Checker::check(const std::filesystem::path& path, const std::string& 
             panel::FindOptions levelled;
             (retry.shear ? levelled.shearDeg : levelled.angleOffsetDeg) = retry.degrees;
             readCandidates(impl_->engine, photo, panel::findPanels(grey, levelled), pick);
+        }
+        // No panel read at all: a narrow label seen steeply from one side fans its rows past any of those levellings
+        // (seed 4242's 034 and 161: 25-30 degrees off its sides). The label's own outline, made rectangular, undoes
+        // the perspective, and the panels found on it are read from the photo. Such a read is kept only when it holds
+        // one of the four minerals: 161's panel, found there upside down and read as noise, passed for a panel that
+        // lacks them all (`not_electrolyte`, where `unreadable` is the honest answer).
+        if (!pick.facts) {
+            PanelPick onLabel;
+            onLabel.read = pick.read;
+            for (const image::Quad& outline : panel::findLabelOutlines(grey))
+                readCandidates(impl_->engine, photo, panel::findPanelsWithin(grey, outline), onLabel);
+            if (onLabel.facts && hasMinerals(*onLabel.facts))
+                pick = std::move(onLabel);
         }
         // A panel still short of a mineral whose reads started lines with names cut at their start ("ynesium 380mg
         // 90%", "assium 30mg 1%") was outlined short of its left edge: the side of a slanted panel placed too far in,
