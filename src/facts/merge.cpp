@@ -46,14 +46,19 @@ constexpr double kSureLine = 0.8;
 // panel's reads had none was right, read at 0.55 to 0.76.
 constexpr double kFaceRow = 0.5;
 
+// Whether another read gives `seen` as a printed amount (not estimated from a %DV) read at `confidence` or more.
+bool printedAtLeast(const std::optional<MineralAmount>& seen, double confidence)
+{
+    return seen && !seen->estimated && seen->amount && seen->confidence && *seen->confidence >= confidence;
+}
+
 } // namespace
 
 void takeMissingMinerals(Facts& into, const Facts& face)
 {
     for (std::size_t i = 0; i < into.minerals.size(); ++i) {
         const std::optional<MineralAmount>& seen = face.minerals[i];
-        if (into.minerals[i] || into.notSignificant[i] || !seen || seen->estimated || !seen->amount ||
-            !seen->confidence || *seen->confidence < kFaceRow)
+        if (into.minerals[i] || into.notSignificant[i] || !printedAtLeast(seen, kFaceRow))
             continue;
         into.minerals[i] = seen;
         into.unreadable[i] = false;
@@ -79,8 +84,8 @@ void crossCheckMinerals(Facts& into, const std::vector<TextLine>& lines)
                 continue;
             const std::optional<MineralAmount>& seen = read.minerals[i];
             const MineralAmount& kept = *into.minerals[i];
-            if (!seen || seen->estimated || !seen->amount || !seen->confidence || *seen->confidence < kSureLine ||
-                seen->mg == kept.mg || (best[i] && *best[i]->confidence >= *seen->confidence))
+            if (!printedAtLeast(seen, kSureLine) || seen->mg == kept.mg ||
+                (best[i] && *best[i]->confidence >= *seen->confidence))
                 continue;
             if (kept.dailyValuePct && !fitsDailyValue(kMinerals[i], seen->mg, *kept.dailyValuePct))
                 continue;

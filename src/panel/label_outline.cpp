@@ -1,11 +1,11 @@
 #include "labelcheck/panel/label_outline.hpp"
 
 #include "labelcheck/image/opencv.hpp"
+#include "labelcheck/image/rectify.hpp"
 
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
-#include <cmath>
 
 namespace labelcheck::panel {
 
@@ -17,16 +17,6 @@ constexpr double kEdgeLow = 40, kEdgeHigh = 120;
 
 // How far (a share of its perimeter) the outline's hull may stray from its four corners.
 constexpr double kCornerTolerance = 0.03;
-
-double length(const image::PointF& a, const image::PointF& b)
-{
-    return std::hypot(double(a.x) - b.x, double(a.y) - b.y);
-}
-
-std::vector<cv::Point2f> points(const image::Quad& q)
-{
-    return {{q[0].x, q[0].y}, {q[1].x, q[1].y}, {q[2].x, q[2].y}, {q[3].x, q[3].y}};
-}
 
 } // namespace
 
@@ -85,33 +75,29 @@ std::vector<image::Quad> findLabelOutlines(const image::Image& photo, const Outl
 std::vector<Panel> findPanelsWithin(const image::Image& photo, const image::Quad& outline, const FindOptions& options)
 {
     std::vector<Panel> panels;
-    const double width = std::max(length(outline[0], outline[1]), length(outline[3], outline[2]));
-    const double height = std::max(length(outline[1], outline[2]), length(outline[0], outline[3]));
-    if (photo.empty() || width < 2 || height < 2)
+    // The outline made rectangular at the photo's scale, as it is: no levelling, straightening, inverting or border.
+    image::RectifyOptions flat;
+    flat.scale = 1;
+    flat.inverted = false;
+    flat.deskew = false;
+    flat.dewarp = false;
+    flat.output = image::RectifiedOutput::Grey;
+    flat.removeRules = false;
+    flat.paddingPx = 0;
+    auto label = image::rectifyPanel(photo, outline, flat);
+    if (!label)
         return panels;
-    try {
-        const std::vector<cv::Point2f> to{{0, 0}, {float(width), 0}, {float(width), float(height)}, {0, float(height)}};
-        const cv::Mat flat = cv::getPerspectiveTransform(points(outline), to);
-        cv::Mat label;
-        cv::warpPerspective(image::asMat(photo), label, flat, cv::Size(int(width), int(height)), cv::INTER_LINEAR,
-                            cv::BORDER_REPLICATE);
-        panels = findPanels(image::fromMat(label), options);
-        const cv::Mat back = flat.inv();
-        const auto mapped = [&](const image::Quad& q) {
-            std::vector<cv::Point2f> out;
-            cv::perspectiveTransform(points(q), out, back);
-            image::Quad m;
-            for (int i = 0; i < 4; ++i)
-                m[i] = image::PointF{out[i].x, out[i].y};
-            return m;
-        };
-        for (Panel& p : panels) {
-            p.corners = mapped(p.corners);
-            if (p.throughRules)
-                p.throughRules = mapped(*p.throughRules);
-        }
-    } catch (const cv::Exception&) {
-        panels.clear();
+    panels = findPanels(label->image, options);
+    const auto mapped = [&](const image::Quad& q) {
+        image::Quad m;
+        for (int i = 0; i < 4; ++i)
+            m[i] = image::toPhoto(*label, q[i]);
+        return m;
+    };
+    for (Panel& p : panels) {
+        p.corners = mapped(p.corners);
+        if (p.throughRules)
+            p.throughRules = mapped(*p.throughRules);
     }
     return panels;
 }
