@@ -136,10 +136,12 @@ constexpr int kFaintInk = 64;
 // the gaps. The two image forms fail on different rows (grey keeps blurred strokes, a threshold sharpens
 // faint ones): on 208 generated photos, grey then binary reads 167 verdicts right, grey twice 163, binary
 // twice 158. Glyphs of 22 px (x-height ~17) read as well as 26 px (170 verdicts right against 171) and 13 %
-// faster (the recogniser's time grows with the pixels of each line); 20 px loses 4.
+// faster (the recogniser's time grows with the pixels of each line); 20 px loses 4. Read as a column of lines (see
+// ocr::RecognizeOptions::layout) unless `layout` says otherwise.
 struct PanelRead {
     float growX, growY, glyphPx;
     image::RectifiedOutput output;
+    ocr::Layout layout = ocr::Layout::Column;
 };
 constexpr std::array<PanelRead, 2> kPanelReads{
     {{0.03f, 0.04f, 22.0f, image::RectifiedOutput::Ink}, {0.08f, 0.12f, 22.0f, image::RectifiedOutput::Binary}}};
@@ -328,6 +330,7 @@ std::optional<OneRead> readQuad(ocr::Engine& engine, const image::Image& photo, 
     // An image over kLargestPanelPixels is not read again turned round either (its way up unknown and its words weak):
     // on the 624 photos no output changed, -2.2 % of CPU on the 43.
     readOptions.retryAtMostPixels = kLargestPanelPixels;
+    readOptions.recognize.layout = read.layout;
     auto text = ocr::readPanel(engine, rectified->image, readOptions);
     if (!text)
         return std::nullopt;
@@ -469,11 +472,21 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
         // Taken on by its height, a read that still holds no end there and leaves a mineral missing is made once more
         // from the outline taken on three times its height: the outline was a panel's first section (seed 4242's 060:
         // a tall Nutrition Facts panel outlined from its title to the rule under the fat rows).
+        // Read as one block (PSM 6), not a column: the outline's corners, taken on past where the finder saw the panel
+        // end, no longer follow its rows there, and the rows come out tilted in the image. Tesseract's column layout
+        // then merges or drops them (seed 4242's 052: "Calcium 54 mg 4%" read as ": os s4mg a", the rows above it
+        // lost); a block keeps each row with the values far to its right ("Calcium S4mg 4"). On the three seeds' 624
+        // generated photos: verdicts 208 / 207 / 201 -> 208 / 207 / 202, fields 820 / 824 / 819 -> 820 / 824 / 820
+        // (4242's 052 gains calcium and is `complete`; 20261125's 115 gains calcium estimated from its %DV and 097
+        // holds its calcium row unreadable instead, both still `complete`); 12 other outputs moved in confidences only
+        // (and 20261125's 147 lost potassium's "<1%"). The second read of every candidate as a block as well lost
+        // 2 / 1 / 0 fields and a verdict.
         for (float by : kExtendBy) {
             if (!candidateBest || !hasMinerals(*candidateBest) || allMinerals(*candidateBest) ||
                 (ends.head && ends.foot))
                 break;
-            const PanelRead& read = kPanelReads.front();
+            PanelRead read = kPanelReads.front();
+            read.layout = ocr::Layout::Block;
             float up = ends.head ? read.growY : by, down = ends.foot ? read.growY : by;
             // The finder's corner order says which way is up unless the reads found the panel upside down.
             if (upsideDown.value_or(false))
