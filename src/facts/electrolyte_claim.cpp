@@ -181,4 +181,22 @@ bool claimsElectrolytes(const std::vector<TextLine>& lines)
     return claimsElectrolytes(text);
 }
 
+bool hintsAtElectrolytes(const std::vector<TextLine>& lines)
+{
+    constexpr std::string_view kWord = "electrolytes";
+    constexpr std::size_t kShortest = 5;
+    for (const auto& line : lines)
+        for (const auto& w : line.words)
+            for (const Tok& t : tokenize(w.text)) {
+                if (t.word.size() < kShortest || t.word.size() > kWord.size() + 2)
+                    continue;
+                const std::size_t allowed = t.word.size() / 4;
+                for (std::size_t from = 0; from + kShortest <= kWord.size(); ++from)
+                    for (std::size_t n = kShortest; from + n <= kWord.size(); ++n)
+                        if (editDistance(t.word, kWord.substr(from, n)) <= allowed)
+                            return true;
+            }
+    return false;
+}
+
 } // namespace labelcheck::facts

@@ -18,4 +18,9 @@ bool claimsElectrolytes(std::string_view text);
 bool claimsElectrolytes(const std::vector<std::string>& lines);
 bool claimsElectrolytes(const std::vector<TextLine>& lines);
 
+// Whether `lines` hold a word that reads as a piece of "electrolytes", whole or garbled ("TOlytes", "Lrolyvtes"): five
+// to fourteen letters, within an edit per four letters of five letters or more of it. Not a claim (a piece may be
+// "petrol"): a hint that one may be there in type that the read broke, worth reading once more.
+bool hintsAtElectrolytes(const std::vector<TextLine>& lines);
+
 } // namespace labelcheck::facts

@@ -1,4 +1,5 @@
 #include "labelcheck/facts/electrolyte_claim.hpp"
+#include "labelcheck/facts/facts.hpp"
 
 #include <doctest/doctest.h>
 
@@ -105,6 +106,28 @@ TEST_SUITE("facts")
         CHECK_FALSE(claimsElectrolytes(std::vector<std::string>{"Sugar free, 0 electrolytes"}));
         // Words still negate across a wrapped line.
         CHECK_FALSE(claimsElectrolytes(std::vector<std::string>{"This drink contains no", "electrolytes."}));
+    }
+
+} // TEST_SUITE
+
+TEST_SUITE("facts")
+{
+
+    TEST_CASE("a broken piece of the claim word is a hint, not a claim")
+    {
+        // Seed 4242's 041: the package face's two looks at "Essential Electrolytes" in pink type.
+        const auto first = toTextLines({"Drink", "TOlytes,", "FL oz,"});
+        const auto second = toTextLines({"Hydration Drink", "Vssenti", "al Ble Lrolyvtes", "Lemon | ime"});
+        CHECK_FALSE(claimsElectrolytes(first));
+        CHECK_FALSE(claimsElectrolytes(second));
+        CHECK(hintsAtElectrolytes(first));
+        CHECK(hintsAtElectrolytes(second));
+        CHECK(hintsAtElectrolytes(toTextLines({"Hydration + Electrolytes"})));
+        // Front and panel words of a product with no claim, and pieces too short or too far off to tell.
+        CHECK_FALSE(hintsAtElectrolytes(toTextLines({"Keto Hydrate", "Supplement Facts", "Total Sugars 3g",
+                                                     "Lemon Lime", "Calories 110", "Magnesium (as malate)"})));
+        CHECK_FALSE(hintsAtElectrolytes(toTextLines({"lyte", "ect", "Lrxlyvtqs"})));
+        CHECK_FALSE(hintsAtElectrolytes({}));
     }
 
 } // TEST_SUITE
