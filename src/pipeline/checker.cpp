@@ -591,10 +591,10 @@ void readPackageFace(ocr::Engine& engine, const image::Image& photo, const Panel
             // Still none, but a look read a broken piece of the word ("TOlytes", "al Ble Lrolyvtes"): a third look,
             // levelled by the text, with no faint ink dropped. Seed 4242's 041: "Essential Electrolytes" in pink
             // type on a light green label seen from its side, light grey after the second look's drop and
-            // read whole in the third. On the three seeds' 624 generated photos: 2 third looks, claims 153 / 152 /
-            // 150 -> 153 / 152 / 151, verdicts 208 / 207 / 202 -> 208 / 207 / 203, no other output changed. Made
-            // for every photo still without a claim, it found one more (4242's 091, yellow on blue) but took 13 %
-            // more time per photo (median of the 43 large photos, 13 of which have no claim).
+            // read whole in the third. On the three seeds' 624 generated photos: 2 third looks, claims right 208 / 207
+            // / 203 -> 208 / 207 / 204, verdicts 208 / 207 / 202 -> 208 / 207 / 203, no other output changed. Made for
+            // every photo still without a claim, it found one more (4242's 091, yellow on blue) but took 13 % more time
+            // per photo (median of the 43 large photos, 13 of which have no claim).
             if (!label.photoClaimsElectrolytes && hint) {
                 ocr::PhotoTextOptions third = second;
                 third.faintInk = 0;
