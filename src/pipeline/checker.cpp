@@ -146,6 +146,19 @@ struct PanelRead {
 constexpr std::array<PanelRead, 2> kPanelReads{
     {{0.03f, 0.04f, 22.0f, image::RectifiedOutput::Ink}, {0.08f, 0.12f, 22.0f, image::RectifiedOutput::Binary}}};
 
+// `read` as one block (PSM 6) rather than a column of lines.
+constexpr PanelRead asBlock(PanelRead read)
+{
+    read.layout = ocr::Layout::Block;
+    return read;
+}
+
+// The read of an outline taken on past where the finder saw the panel end (its head or foot in readCandidates, its
+// left edge in Checker::check): the first read's form, as one block. The outline's corners no longer follow the rows
+// there and the rows come out tilted in the image; Tesseract's column layout then merges or drops them, and a block
+// keeps each row with the values far to its right.
+constexpr PanelRead kTakenOnRead = asBlock(kPanelReads.front());
+
 bool allMinerals(const facts::Facts& f)
 {
     return mineralCount(f) == int(f.minerals.size());
@@ -472,10 +485,8 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
         // Taken on by its height, a read that still holds no end there and leaves a mineral missing is made once more
         // from the outline taken on three times its height: the outline was a panel's first section (seed 4242's 060:
         // a tall Nutrition Facts panel outlined from its title to the rule under the fat rows).
-        // Read as one block (PSM 6), not a column: the outline's corners, taken on past where the finder saw the panel
-        // end, no longer follow its rows there, and the rows come out tilted in the image. Tesseract's column layout
-        // then merges or drops them (seed 4242's 052: "Calcium 54 mg 4%" read as ": os s4mg a", the rows above it
-        // lost); a block keeps each row with the values far to its right ("Calcium S4mg 4"). On the three seeds' 624
+        // Read as one block (kTakenOnRead), not a column: seed 4242's 052 read "Calcium 54 mg 4%" as ": os s4mg a" in a
+        // column, the rows above it lost, and "Calcium S4mg 4" as a block. On the three seeds' 624
         // generated photos: verdicts 208 / 207 / 201 -> 208 / 207 / 202, fields 820 / 824 / 819 -> 820 / 824 / 820
         // (4242's 052 gains calcium and is `complete`; 20261125's 115 gains calcium estimated from its %DV and 097
         // holds its calcium row unreadable instead, both still `complete`); 12 other outputs moved in confidences only
@@ -485,8 +496,7 @@ void readCandidates(ocr::Engine& engine, const image::Image& photo, const std::v
             if (!candidateBest || !hasMinerals(*candidateBest) || allMinerals(*candidateBest) ||
                 (ends.head && ends.foot))
                 break;
-            PanelRead read = kPanelReads.front();
-            read.layout = ocr::Layout::Block;
+            const PanelRead& read = kTakenOnRead;
             float up = ends.head ? read.growY : by, down = ends.foot ? read.growY : by;
             // The finder's corner order says which way is up unless the reads found the panel upside down.
             if (upsideDown.value_or(false))
@@ -583,11 +593,9 @@ void readPackageFace(ocr::Engine& engine, const image::Image& photo, const Panel
             // And read whole, not cut to its ink: the cut moves the global threshold too, and claims read in the
             // second look of the whole face were lost with it (seed 777's 112, the sample small-text-incomplete.jpg).
             second.cutToInk = false;
-            bool hint = facts::hintsAtElectrolytes(*text);
-            if (auto more = ocr::readPhotoText(engine, photo, second)) {
+            auto more = ocr::readPhotoText(engine, photo, second);
+            if (more)
                 label.photoClaimsElectrolytes = facts::claimsElectrolytes(*more);
-                hint = hint || facts::hintsAtElectrolytes(*more);
-            }
             // Still none, but a look read a broken piece of the word ("TOlytes", "al Ble Lrolyvtes"): a third look,
             // levelled by the text, with no faint ink dropped. Seed 4242's 041: "Essential Electrolytes" in pink
             // type on a light green label seen from its side, light grey after the second look's drop and
@@ -595,11 +603,12 @@ void readPackageFace(ocr::Engine& engine, const image::Image& photo, const Panel
             // / 203 -> 208 / 207 / 204, verdicts 208 / 207 / 202 -> 208 / 207 / 203, no other output changed. Made for
             // every photo still without a claim, it found one more (4242's 091, yellow on blue) but took 13 % more time
             // per photo (median of the 43 large photos, 13 of which have no claim).
-            if (!label.photoClaimsElectrolytes && hint) {
+            if (!label.photoClaimsElectrolytes &&
+                (facts::hintsAtElectrolytes(*text) || (more && facts::hintsAtElectrolytes(*more)))) {
                 ocr::PhotoTextOptions third = second;
                 third.faintInk = 0;
-                if (auto more = ocr::readPhotoText(engine, photo, third))
-                    label.photoClaimsElectrolytes = facts::claimsElectrolytes(*more);
+                if (auto last = ocr::readPhotoText(engine, photo, third))
+                    label.photoClaimsElectrolytes = facts::claimsElectrolytes(*last);
             }
         }
         // Compounds named in the panel's own lines count as well ("Chloride (as sodium chloride)").
@@ -732,13 +741,12 @@ Inspection Checker::check(const std::filesystem::path& path, const std::string& 
         // a column's edge inside it taken for its side. Its outline is read once more taken on to the left, and the
         // read fills the minerals still missing. After the candidates, on the panel kept only: widened, a fragment
         // read first (a few rows outlined apart) found a mineral and was kept over the whole panel read later.
-        // Read as one block, as the reads taken on past the outline's ends in readCandidates are: seed 4242's 126 gains
+        // Read as one block (kTakenOnRead), as the reads taken on past the outline's ends are: seed 4242's 126 gains
         // its sodium row ("Sodium 0mg 0%", unreadable in every other read), a right `incomplete` for a false
         // `complete`; on the three seeds' 624 photos verdicts 208 / 207 / 203 -> 208 / 207 / 204, fields 820 / 824 /
         // 820 -> 820 / 824 / 821, 4 other outputs moved in confidences only.
         if (pick.facts && pick.quad && !allMinerals(*pick.facts) && pick.cutLines >= kCutLines) {
-            PanelRead read = kPanelReads.front();
-            read.layout = ocr::Layout::Block;
+            const PanelRead& read = kTakenOnRead;
             const image::Quad quad =
                 grownQuad(*pick.quad, {kWidenBy, read.growX, read.growY, read.growY}, photo.width, photo.height);
             if (auto one = readQuad(impl_->engine, photo, quad, read, pick.settled))
