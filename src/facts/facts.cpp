@@ -41,6 +41,7 @@ struct Row {
     float nameConf = 1, amountConf = 1, dvConf = 1;
     int line = 0;                       // line of the name
     int lastLine = 0;                   // last line the row continued onto
+    int valuesLine = -1;                // line the row's first value (amount or %DV) was read on
     bool lineStart = false;             // the name starts its line
     int depth = 0;                      // open parentheses in the name
     bool parenthetical = false;         // the name held a parenthetical ("(as magnesium bisglycinate)")
@@ -336,6 +337,7 @@ bool mcgReadAsMg(Mineral m, double value, std::optional<AmountUnit> unit, const 
 struct Resolved {
     std::optional<MineralAmount> value;
     bool unreadable = false;
+    bool amountUnread = false; // `value` estimated from the %DV though an amount was printed
 };
 
 // Turns a mineral row into the contract's MineralAmount, correcting unit misreadings against the %DV.
@@ -510,7 +512,8 @@ Resolved resolveMineral(Mineral m, const Row& row, DvEra era)
         // Declared as a %DV only (or the amount could not be read): estimate from the era's Daily Value.
         out.mg = *pct / 100.0 * dailyValues(era).of(m);
         out.estimated = true;
-        if ((row.amount && !row.amount->lessThan) || row.garbled)
+        r.amountUnread = (row.amount && !row.amount->lessThan) || row.garbled;
+        if (r.amountUnread)
             factor *= 0.5f; // an amount was printed but could not be read
         out.confidence = conf * factor;
         r.value = out;
@@ -574,7 +577,7 @@ class Parser {
     void notSignificantLine(const std::string& text);
     bool startsRow(const std::vector<Token>& toks, std::size_t k, std::optional<NameMatch>& match) const;
     bool canContinue(const Row& pending, int li, const std::vector<Token>& toks) const;
-    void assign(Row& row, const Token& t);
+    void assign(Row& row, const Token& t, int line);
     void attachOrphans();
     void nameGarbledRows();
     void pairColumnBlocks(const std::vector<std::vector<Token>>& allTokens);
@@ -661,8 +664,10 @@ bool Parser::canContinue(const Row& pending, int li, const std::vector<Token>& t
     return true;
 }
 
-void Parser::assign(Row& row, const Token& t)
+void Parser::assign(Row& row, const Token& t, int line)
 {
+    if (!row.hasValues() && (t.kind == TokenKind::Amount || t.kind == TokenKind::Percent))
+        row.valuesLine = line;
     if (t.kind == TokenKind::Amount) {
         if (!row.amount) {
             row.amount = t.amount;
@@ -855,7 +860,7 @@ void Parser::parseLine(int li, const std::vector<Token>& toks)
                 if (row.depth == 0 || row.hasValues() || strong) {
                     if (!row.hasValues())
                         row.depth = 0;
-                    assign(row, t);
+                    assign(row, t, li);
                 }
                 row.depth = std::max(0, row.depth + t.opens - t.closes);
             } else if (lineStart && lastRowOfLine_ && lastRowOfLine_->second == li - 1 &&
@@ -865,7 +870,7 @@ void Parser::parseLine(int li, const std::vector<Token>& toks)
                 cur = lastRowOfLine_->first;
                 Row& row = rows_[*cur];
                 if (row.depth == 0 || row.hasValues())
-                    assign(row, t);
+                    assign(row, t, li);
                 row.depth = std::max(0, row.depth + t.opens - t.closes);
             } else if (lineStart) {
                 // A line of values only: the amount column of a name printed elsewhere.
@@ -1018,7 +1023,7 @@ void Parser::attachOrphans()
             }
             if (best)
                 for (const Token& t : o.values)
-                    assign(rows_[*best], t);
+                    assign(rows_[*best], t, o.line);
         }
         return;
     }
@@ -1031,7 +1036,7 @@ void Parser::attachOrphans()
             for (std::size_t c : candidates)
                 if (rows_[c].line == it->second && !rows_[c].hasValues())
                     for (const Token& t : o.values)
-                        assign(rows_[c], t);
+                        assign(rows_[c], t, o.line);
         }
         return;
     }
@@ -1043,7 +1048,7 @@ void Parser::attachOrphans()
         return;
     for (std::size_t i = 0; i < candidates.size(); ++i)
         for (const Token& t : orphans_[i].values)
-            assign(rows_[candidates[i]], t);
+            assign(rows_[candidates[i]], t, orphans_[i].line);
 }
 
 Facts Parser::run()
@@ -1192,6 +1197,8 @@ Facts Parser::run()
             Resolved res = resolveMineral(m, r, facts.dvEra);
             if (res.value) {
                 facts.minerals[index(m)] = res.value;
+                if (res.amountUnread)
+                    facts.amountUnreadLine[index(m)] = r.valuesLine;
                 break;
             }
             sawRow = sawRow || res.unreadable;

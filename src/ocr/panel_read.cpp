@@ -114,4 +114,47 @@ Expected<PanelText> readPanel(Engine& engine, const image::Image& panel, const P
     return out;
 }
 
+Expected<TextLine> readBand(Engine& engine, const image::Image& panel, int top, int bottom, bool upsideDown)
+{
+    top = std::clamp(top, 0, panel.height);
+    bottom = std::clamp(bottom, top, panel.height);
+    TextLine out;
+    if (bottom - top < 4 || panel.width < 4)
+        return out;
+    image::Image band;
+    try {
+        // The turned image's rows [top, bottom) are the panel's rows [height - bottom, height - top), turned.
+        const int y = upsideDown ? panel.height - bottom : top;
+        cv::Mat m = image::asMat(panel)(cv::Rect(0, y, panel.width, bottom - top)).clone();
+        if (upsideDown)
+            cv::rotate(m, m, cv::ROTATE_180);
+        band = image::fromMat(m);
+    } catch (const cv::Exception& e) {
+        return makeError(ErrorCode::Internal, std::string("band read: OpenCV: ") + e.what());
+    }
+    RecognizeOptions options;
+    options.layout = Layout::Line;
+    options.groupRows = false;
+    auto lines = engine.recognize(band, options);
+    if (!lines)
+        return lines.error();
+    for (auto& line : *lines)
+        for (auto& w : line.words) {
+            w.box.y += top;
+            out.words.push_back(std::move(w));
+        }
+    std::sort(out.words.begin(), out.words.end(), [](const Word& a, const Word& b) { return a.box.x < b.box.x; });
+    if (!out.words.empty()) {
+        int x0 = out.words.front().box.x, y0 = bottom, x1 = 0, y1 = top;
+        for (const auto& w : out.words) {
+            x0 = std::min(x0, w.box.x);
+            y0 = std::min(y0, w.box.y);
+            x1 = std::max(x1, w.box.x + w.box.width);
+            y1 = std::max(y1, w.box.y + w.box.height);
+        }
+        out.box = {x0, y0, x1 - x0, std::max(0, y1 - y0)};
+    }
+    return out;
+}
+
 } // namespace labelcheck::ocr

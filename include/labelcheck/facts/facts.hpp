@@ -51,6 +51,10 @@ struct Facts {
     MineralFlags notSignificant{}; // "Not a significant source of ..." names it
     DvEra dvEra = DvEra::Current;  // Daily Values the panel's %DV column was read against
     bool electrolyteClaim = false; // the panel's own text claims electrolytes ("Electrolyte Blend")
+    // For a mineral whose row printed an amount that did not read, or read at odds with the row's %DV, so that its
+    // mg was estimated from the %DV: the index (into the parsed lines) of the line its values stood on, which a
+    // caller may read again; -1 otherwise.
+    std::array<int, 4> amountUnreadLine{-1, -1, -1, -1};
 };
 
 // True when the facts hold a panel with at least one nutrient row read: what the rules should treat as

@@ -36,4 +36,10 @@ struct PanelReadOptions {
 // the engine.
 Expected<PanelText> readPanel(Engine& engine, const image::Image& panel, const PanelReadOptions& options = {});
 
+// Reads the rows `top` to `bottom` (clamped to the image) of `panel`, its whole width, as one line (PSM 7), turned
+// 180 degrees first when `upsideDown` (`top` and `bottom` then count in the turned image, as a PanelText's boxes do).
+// A row that the panel's read garbled often reads whole alone: the recogniser sizes and places one line by itself.
+// Returns the words, boxes in the frame `top` counts in; no words when nothing was read. Errors as Engine::recognize.
+Expected<TextLine> readBand(Engine& engine, const image::Image& panel, int top, int bottom, bool upsideDown);
+
 } // namespace labelcheck::ocr

@@ -635,6 +635,24 @@ TEST_SUITE("facts")
         CHECK(*na.confidence <= 0.5);
     }
 
+    TEST_CASE("the line of an amount that did not read is given for a second read")
+    {
+        // Seed 4242's 056: "95 mg 2%" read as "9mg 2%" (the amount read less surely than the %DV), the last line of a
+        // row wrapped over three.
+        std::vector<TextLine> lines = toTextLines({"Sodium 250mg 11%", "Potassium (as", "dipotassium",
+                                                   "phosphate) 9mg 2%", "Calcium 2#0mg 15%", "Magnesium 6%"});
+        lines[3].words[1].confidence = 0.84f;
+        lines[3].words[2].confidence = 0.91f;
+        Facts f = parseFacts(lines);
+        CHECK(mineral(f, Mineral::Potassium).estimated);
+        CHECK(f.amountUnreadLine[index(Mineral::Potassium)] == 3);
+        CHECK(f.amountUnreadLine[index(Mineral::Calcium)] == 4);
+        // Read right, or declared as a %DV only: nothing to read again.
+        CHECK(f.amountUnreadLine[index(Mineral::Sodium)] == -1);
+        CHECK(mineral(f, Mineral::Magnesium).estimated);
+        CHECK(f.amountUnreadLine[index(Mineral::Magnesium)] == -1);
+    }
+
     TEST_CASE("confidence comes from the row's words")
     {
         TextLine l;

@@ -141,6 +141,38 @@ TEST_SUITE("ocr")
         CHECK_FALSE(rowStarting(kept->lines, "Sodium"));
     }
 
+    TEST_CASE("a row is read again alone from its band of the panel, either way up")
+    {
+        cv::Mat panel = lt::renderPanel(700), grey, turned;
+        cv::cvtColor(panel, grey, cv::COLOR_BGR2GRAY);
+        auto read = labelcheck::ocr::readPanel(engine(), fromMat(grey));
+        REQUIRE(read.ok());
+        const auto* sodium = rowStarting(read->lines, "Sodium");
+        REQUIRE(sodium);
+        const labelcheck::Box box = sodium->box;
+        const int grow = box.height / 3;
+        auto band = labelcheck::ocr::readBand(engine(), fromMat(grey), box.y - grow, box.y + box.height + grow, false);
+        REQUIRE(band.ok());
+        // The whole width is read: the panel's border may come as a last "|".
+        CHECK(squeezed(band->text()).starts_with("Sodium(assodiumcitrate)250mg11%"));
+        // Boxes come back in the panel's frame: the band's words lie on the row they were read from.
+        CHECK(band->box.y >= box.y - grow);
+        CHECK(band->box.y + band->box.height <= box.y + box.height + grow);
+        CHECK(std::abs(band->box.x - box.x) <= box.height);
+
+        // The panel upside down, the band given in the frame its (turned) read counts in.
+        cv::rotate(grey, turned, cv::ROTATE_180);
+        auto turnedBand =
+            labelcheck::ocr::readBand(engine(), fromMat(turned), box.y - grow, box.y + box.height + grow, true);
+        REQUIRE(turnedBand.ok());
+        CHECK(squeezed(turnedBand->text()).starts_with("Sodium(assodiumcitrate)250mg11%"));
+
+        // A band outside the image, or too thin to hold a row, reads nothing.
+        auto outside = labelcheck::ocr::readBand(engine(), fromMat(grey), grey.rows + 10, grey.rows + 60, false);
+        REQUIRE(outside.ok());
+        CHECK(outside->words.empty());
+    }
+
     TEST_CASE("an image larger than the retry's limit is not read turned around")
     {
         cv::Mat panel = lt::renderPanel(700), grey, turned;
