@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace labelcheck::ocr {
 
@@ -102,6 +103,22 @@ std::vector<TextLine> groupRows(std::vector<TextLine> lines, const GroupingOptio
         return ba.top + ba.bottom < bb.top + bb.bottom;
     });
     return rows;
+}
+
+float widestLineGap(const std::vector<TextLine>& lines)
+{
+    if (lines.size() < 2)
+        return 0;
+    std::vector<int> heights;
+    for (const auto& l : lines)
+        heights.push_back(l.box.height);
+    const float median = float(std::max(1, medianOf(std::move(heights))));
+    float widest = -std::numeric_limits<float>::infinity();
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        const Box &a = lines[i].box, &b = lines[i + 1].box;
+        widest = std::max(widest, float(b.y - (a.y + a.height)) / median);
+    }
+    return widest;
 }
 
 } // namespace labelcheck::ocr

@@ -22,6 +22,11 @@ struct GroupingOptions {
 // its words' boxes. Pure and thread-safe.
 std::vector<TextLine> groupRows(std::vector<TextLine> lines, const GroupingOptions& options = {});
 
+// The widest gap between two lines one after the other in `lines` (rows in reading order), from the bottom of one to
+// the top of the next, in median line heights: a recogniser's column layout that drops rows leaves their place empty.
+// Negative when every line overlaps the next; 0 for fewer than two lines. Pure.
+float widestLineGap(const std::vector<TextLine>& lines);
+
 // The union of two boxes (an empty box, width or height 0, is the identity).
 Box unite(const Box& a, const Box& b);
 

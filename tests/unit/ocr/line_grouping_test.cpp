@@ -67,4 +67,17 @@ TEST_SUITE("ocr")
         CHECK(groupRows(lines).empty());
         CHECK(groupRows({}).empty());
     }
+
+    TEST_CASE("the widest gap between lines is measured in line heights")
+    {
+        using labelcheck::ocr::widestLineGap;
+        // Rows 26 px high every 40 px: gaps of 14 px, 0.54 line heights; a row dropped leaves 54 px, 2.08.
+        std::vector<TextLine> rows{line({{"Sodium", {10, 100, 90, 26}}}), line({{"Potassium", {10, 140, 120, 26}}}),
+                                   line({{"Calcium", {10, 180, 100, 26}}})};
+        CHECK(widestLineGap(rows) == doctest::Approx(14.0 / 26));
+        rows.erase(rows.begin() + 1);
+        CHECK(widestLineGap(rows) == doctest::Approx(54.0 / 26));
+        CHECK(widestLineGap({rows.front()}) == 0);
+        CHECK(widestLineGap({}) == 0);
+    }
 }
