@@ -220,9 +220,9 @@ constexpr int kGoodRead = 1 + 4 + 4;
 // leaves their place empty), at most kWholeReadWeakLines lines read under kWeakLineConfidence (mean word confidence),
 // each of the four it read read at kWholeReadMineral or more, none unreadable and none estimated for an amount that did
 // not read. The second read finds rows the first lost or garbled, which after such a read it rarely does: on the three
-// seeds' 624
-// generated photos, 127 of 547 second reads were made after such a read, and 1 of those 127 changed what the panel
-// gave (105 of the 547 did); skipped, no verdict, field, GTIN or claim changed (5 outputs moved in confidences only).
+// seeds' 624 generated photos, 127 of 547 second reads were made after such a read, and 1 of those 127 changed what
+// the panel gave (105 of the 547 did); skipped, no verdict, field, GTIN or claim changed (5 outputs moved in
+// confidences only).
 // On the 43 large photos: outputs identical, 14 of their 42 second reads skipped, the median time per photo 7-10 % less
 // (paired, cores swapped: 999 -> 906 ms and 997 -> 902 ms; means -7 %).
 constexpr float kWholeReadGap = 1.5f;
@@ -380,8 +380,10 @@ void rereadUnreadAmounts(ocr::Engine& engine, const image::Image& panel, const o
         const facts::Facts again = facts::parseFacts(lines);
         const auto& now = again.minerals[index(m)];
         if (now && now->dailyValuePct == parsed.minerals[index(m)]->dailyValuePct &&
-            facts::confirmedByDailyValue(m, *now))
+            facts::confirmedByDailyValue(m, *now)) {
             parsed.minerals[index(m)] = now;
+            parsed.amountUnreadLine[index(m)] = -1; // read now, not estimated
+        }
     }
 }
 
