@@ -118,6 +118,15 @@ View smoothed(const View& v)
     return filtered(v, out);
 }
 
+// The upright box round a read's corners, in the input's pixels (for a row scan's read, a line across the symbol).
+cv::Rect cornerBounds(const Barcode& bc)
+{
+    int minX = bc.corners[0].x, minY = bc.corners[0].y, maxX = minX, maxY = minY;
+    for (const auto& p : bc.corners)
+        minX = std::min(minX, p.x), minY = std::min(minY, p.y), maxX = std::max(maxX, p.x), maxY = std::max(maxY, p.y);
+    return cv::Rect(minX, minY, maxX - minX, maxY - minY);
+}
+
 // Rotates the whole view by `degrees` (counter-clockwise) onto a canvas that holds all of it.
 View rotated(const View& v, double degrees)
 {
@@ -451,13 +460,10 @@ class Search {
             return;
         if (!startVerification(bc.gtin14))
             return;
-        int minX = img_.width, minY = img_.height, maxX = 0, maxY = 0;
-        for (const auto& p : bc.corners)
-            minX = std::min(minX, p.x), minY = std::min(minY, p.y), maxX = std::max(maxX, p.x),
-            maxY = std::max(maxY, p.y);
-        const int len = std::max({maxX - minX, maxY - minY, 24});
+        const cv::Rect b = cornerBounds(bc);
+        const int len = std::max({b.width, b.height, 24});
         const int half = len; // the symbol's length on every side of its centre: whole whatever its angle
-        const cv::Point c((minX + maxX) / 2, (minY + maxY) / 2);
+        const cv::Point c((2 * b.x + b.width) / 2, (2 * b.y + b.height) / 2);
         const cv::Rect r =
             cv::Rect(c.x - half, c.y - half, 2 * half, 2 * half) & cv::Rect(0, 0, full_->grey.cols, full_->grey.rows);
         if (r.width < 16 || r.height < 16)
@@ -558,14 +564,12 @@ class Search {
             differ += other.gtin14[i] != bc.gtin14[i];
         if (differ > kMisreadDigits || other.gtin14.size() != bc.gtin14.size())
             return false;
-        float x0 = bc.corners[0].x, x1 = x0, y0 = bc.corners[0].y, y1 = y0, cx = 0, cy = 0;
-        for (const auto& p : bc.corners) {
-            x0 = std::min(x0, float(p.x)), x1 = std::max(x1, float(p.x));
-            y0 = std::min(y0, float(p.y)), y1 = std::max(y1, float(p.y));
-        }
+        const cv::Rect b = cornerBounds(bc);
+        float cx = 0, cy = 0;
         for (const auto& p : other.corners)
             cx += float(p.x) / 4, cy += float(p.y) / 4;
-        const float g = std::max(x1 - x0, y1 - y0) / 2;
+        const float x0 = float(b.x), x1 = float(b.x + b.width), y0 = float(b.y), y1 = float(b.y + b.height);
+        const float g = float(std::max(b.width, b.height)) / 2;
         return cx >= x0 - g && cx <= x1 + g && cy >= y0 - g && cy <= y1 + g;
     }
 

@@ -1,6 +1,7 @@
 #include "labelcheck/ocr/panel_read.hpp"
 
 #include "labelcheck/image/opencv.hpp"
+#include "labelcheck/ocr/line_grouping.hpp"
 
 #include <opencv2/core.hpp>
 
@@ -144,16 +145,8 @@ Expected<TextLine> readBand(Engine& engine, const image::Image& panel, int top, 
             out.words.push_back(std::move(w));
         }
     std::sort(out.words.begin(), out.words.end(), [](const Word& a, const Word& b) { return a.box.x < b.box.x; });
-    if (!out.words.empty()) {
-        int x0 = out.words.front().box.x, y0 = bottom, x1 = 0, y1 = top;
-        for (const auto& w : out.words) {
-            x0 = std::min(x0, w.box.x);
-            y0 = std::min(y0, w.box.y);
-            x1 = std::max(x1, w.box.x + w.box.width);
-            y1 = std::max(y1, w.box.y + w.box.height);
-        }
-        out.box = {x0, y0, x1 - x0, std::max(0, y1 - y0)};
-    }
+    for (const auto& w : out.words)
+        out.box = unite(out.box, w.box);
     return out;
 }
 
